@@ -1,0 +1,49 @@
+package com.triagedesk;
+
+import java.net.URI;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Errors that never reach a controller (the servlet container's own, filters', unmapped
+ * exceptions) arrive here; they are answered as problem details too, without exception text.
+ */
+@RestController
+class ApiErrorController implements ErrorController {
+
+	@RequestMapping("${server.error.path:/error}")
+	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+		HttpStatus status = statusOf(request);
+		ProblemDetail problem = ProblemDetail.forStatus(status);
+		problem.setType(ProblemTypes.forStatus(status));
+		problem.setTitle(status.getReasonPhrase());
+		problem.setDetail(status.is5xxServerError() ? "Something went wrong on our side; the error has been logged."
+				: "The request could not be handled: " + status.getReasonPhrase() + ".");
+		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		if (uri instanceof String path) {
+			problem.setInstance(URI.create(path.replaceAll("[^\\x21-\\x7e]", "")));
+		}
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	private static HttpStatus statusOf(HttpServletRequest request) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if (code instanceof Integer value) {
+			HttpStatus status = HttpStatus.resolve(value);
+			if (status != null) {
+				return status;
+			}
+		}
+		return HttpStatus.INTERNAL_SERVER_ERROR;
+	}
+
+}

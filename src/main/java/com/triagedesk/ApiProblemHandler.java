@@ -1,0 +1,151 @@
+package com.triagedesk;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every error of a REST controller into an RFC 9457 problem detail with a stable
+ * {@code type}. Messages are written here, never copied from exceptions, so no stack trace, SQL or
+ * request content (which may hold secrets) reaches the client.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.sorted(Comparator.comparing(FieldError::getField))
+			.map(error -> Map.of("field", error.getField(), "message", messageOf(error)))
+			.toList();
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The request has invalid fields: "
+						+ String.join(", ", errors.stream().map(e -> e.get("field")).distinct().toList()) + ".");
+		problem.setType(ProblemTypes.INVALID_REQUEST);
+		problem.setTitle("Invalid request");
+		problem.setProperty("errors", errors);
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	private static String messageOf(FieldError error) {
+		String message = error.getDefaultMessage();
+		return message == null ? "is invalid" : message;
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(ex));
+		problem.setType(ProblemTypes.MALFORMED_BODY);
+		problem.setTitle("Malformed request body");
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	private static String describe(HttpMessageNotReadableException ex) {
+		if (ex.getCause() instanceof JacksonException json) {
+			String field = json.getPathReference();
+			boolean hasPath = !json.getPath().isEmpty();
+			if (hasPath) {
+				return "The field '" + fieldPath(json) + "' has the wrong type or shape.";
+			}
+			var location = json.getLocation();
+			if (location != null && location.getLineNr() > 0) {
+				return "The request body is not valid JSON (line " + location.getLineNr() + ", column "
+						+ location.getColumnNr() + ").";
+			}
+			return field == null ? "The request body is not valid JSON." : "The request body is not valid JSON.";
+		}
+		return "The request body is missing or not readable as JSON.";
+	}
+
+	private static String fieldPath(JacksonException json) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : json.getPath()) {
+			if (reference.getPropertyName() != null) {
+				if (!path.isEmpty()) {
+					path.append('.');
+				}
+				path.append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	/**
+	 * The database is out of reach: the client may retry, nothing was stored.
+	 */
+	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class })
+	ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
+		log.warn("Database unavailable while handling {}: {}", path(request), ex.getClass().getName());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The service is temporarily unavailable; nothing was stored. Please retry shortly.");
+		problem.setType(ProblemTypes.SERVICE_UNAVAILABLE);
+		problem.setTitle("Service unavailable");
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, "5");
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+	}
+
+	/**
+	 * Anything unforeseen: logged with its trace here, answered without it.
+	 */
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+		log.error("Unexpected error while handling {}", path(request), ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"Something went wrong on our side; the error has been logged.");
+		problem.setType(ProblemTypes.INTERNAL_ERROR);
+		problem.setTitle("Internal error");
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+		if (response != null && response.getBody() instanceof ProblemDetail problem) {
+			if (problem.getType() == null || URI.create("about:blank").equals(problem.getType())) {
+				problem.setType(ProblemTypes.forStatus(statusCode));
+			}
+			if (problem.getInstance() == null && request instanceof ServletWebRequest servlet) {
+				problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
+			}
+		}
+		return response;
+	}
+
+	private static String path(WebRequest request) {
+		return request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : "?";
+	}
+
+}

@@ -1,0 +1,37 @@
+package com.triagedesk.intake;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.triagedesk.issues.IssueManagement;
+import com.triagedesk.issues.OpenedIssue;
+
+/**
+ * Developers' front door: a support request in, an issue key out.
+ */
+@RestController
+@RequestMapping("/api/v1/requests")
+class RequestController {
+
+	private final IssueManagement issues;
+
+	RequestController(IssueManagement issues) {
+		this.issues = issues;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<IntakeResponse> submit(@Valid @RequestBody SupportRequest request) {
+		OpenedIssue issue = issues.open(request.toNewIssue(false));
+		return ResponseEntity.created(URI.create("/api/v1/issues/" + issue.key().value()))
+			.body(IntakeResponse.created(issue));
+	}
+
+}

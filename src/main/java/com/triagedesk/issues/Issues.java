@@ -1,0 +1,26 @@
+package com.triagedesk.issues;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+/**
+ * Stored issues. Package-private: other modules go through the façades.
+ */
+interface Issues extends Repository<Issue, Long> {
+
+	Issue save(Issue issue);
+
+	@EntityGraph(attributePaths = "participants")
+	Optional<Issue> findByKey(String key);
+
+	/**
+	 * The next issue number; a sequence never hands out the same number twice, even across
+	 * instances and rolled-back transactions.
+	 */
+	@Query(value = "select nextval('issue_key_seq')", nativeQuery = true)
+	long nextKeyNumber();
+
+}

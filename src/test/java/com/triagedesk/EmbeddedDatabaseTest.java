@@ -1,0 +1,67 @@
+package com.triagedesk;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The app as {@code ./mvnw spring-boot:run} starts it: no database configured, so it runs its own
+ * PostgreSQL 17 in the data directory, and what was stored is there after a restart.
+ */
+class EmbeddedDatabaseTest {
+
+	@Test
+	void issuesSurviveARestartOfTheAppAndItsEmbeddedDatabase(@TempDir Path dataDir) throws Exception {
+		String key;
+		try (ConfigurableApplicationContext app = start("--triage.data-dir=" + dataDir)) {
+			TestHttp http = new TestHttp(port(app));
+			assertThat(http.get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
+			key = http.postJson("/api/v1/requests", """
+					{"subject": "Capture fails", "description": "It fails.", "reporter": {"email": "kari@shop.no"}}
+					""").json().get("issueKey").asString();
+		}
+		assertThat(Files.readString(dataDir.resolve("postgres/PG_VERSION")).strip()).isEqualTo("17");
+
+		try (ConfigurableApplicationContext app = start("--triage.data-dir=" + dataDir)) {
+			TestHttp.Response issue = new TestHttp(port(app)).get("/api/v1/issues/" + key);
+
+			assertThat(issue.status()).isEqualTo(200);
+			assertThat(issue.json().get("subject").asString()).isEqualTo("Capture fails");
+		}
+	}
+
+	@Test
+	void aConfiguredDatasourceUrlStartsNoEmbeddedDatabase(@TempDir Path dataDir) {
+		var database = TestDatabase.properties();
+		try (ConfigurableApplicationContext app = start("--triage.data-dir=" + dataDir,
+				"--spring.datasource.url=" + database.get("spring.datasource.url"),
+				"--spring.datasource.username=" + database.get("spring.datasource.username"))) {
+			assertThat(app.getBeanNamesForType(EmbeddedPostgresServer.class)).isEmpty();
+			assertThat(new TestHttp(port(app)).get("/actuator/health").status()).isEqualTo(200);
+		}
+		assertThat(dataDir.resolve("postgres")).doesNotExist();
+	}
+
+	private static ConfigurableApplicationContext start(String... args) {
+		SpringApplication app = new SpringApplication(TriageDeskApplication.class);
+		app.setWebApplicationType(WebApplicationType.SERVLET);
+		String[] all = new String[args.length + 1];
+		all[0] = "--server.port=0";
+		System.arraycopy(args, 0, all, 1, args.length);
+		return app.run(all);
+	}
+
+	private static int port(ConfigurableApplicationContext app) {
+		return ((WebServerApplicationContext) app).getWebServer().getPort();
+	}
+
+}

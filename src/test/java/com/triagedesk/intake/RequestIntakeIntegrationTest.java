@@ -1,0 +1,259 @@
+package com.triagedesk.intake;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.triagedesk.TestHttp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole app on a real port and a real PostgreSQL: what a developer with curl sees.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class RequestIntakeIntegrationTest {
+
+	static final String VALID = """
+			{
+			  "subject": "POST /epayment/v1/payments gives HTTP 400",
+			  "description": "1. We create a payment. 2. We get 400 back.",
+			  "reporter": {"name": "Kari Nordmann", "email": "kari@shop.no", "phone": "+47 912 34 567"},
+			  "cc": ["ola@shop.no", "KARI@shop.no", "ola@shop.no", "per@shop.no"],
+			  "organizationNumber": "123456785",
+			  "merchantSerialNumber": "123456",
+			  "environment": "TEST",
+			  "occurredOn": ["2026-11-20"],
+			  "httpExchange": {"request": "POST /epayment/v1/payments HTTP/1.1\\nHost: apitest.vipps.no", "response": "HTTP/1.1 400 Bad Request"}
+			}
+			""";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	TestHttp http;
+
+	@BeforeEach
+	void setUp() {
+		http = new TestHttp(port);
+	}
+
+	@Test
+	void createsAnIssueWithAKeyLocationAndFollowUpToken() {
+		TestHttp.Response response = http.postJson("/api/v1/requests", VALID);
+
+		assertThat(response.status()).isEqualTo(201);
+		JsonNode body = response.json();
+		String key = body.get("issueKey").asString();
+		assertThat(key).matches("VSD-\\d{6,}");
+		assertThat(response.header("Location")).endsWith("/api/v1/issues/" + key);
+		assertThat(body.get("outcome").asString()).isEqualTo("ISSUE_CREATED");
+		assertThat(body.get("followUpToken").asString()).hasSizeGreaterThanOrEqualTo(40);
+		assertThat(body.get("route").get("destination").asString()).isEqualTo("INTEGRATION_SERVICES");
+	}
+
+	@Test
+	void neverClaimsACompleteChecklistBeforeTheEngineEvaluatesIt() {
+		JsonNode body = http.postJson("/api/v1/requests", VALID).json();
+
+		assertThat(body.get("status").asString()).isEqualTo("NEEDS_INFO");
+		assertThat(body.get("checklist").get("complete").asBoolean()).isFalse();
+		assertThat(body.get("checklist").get("evaluated").asBoolean()).isFalse();
+	}
+
+	@Test
+	void storesReporterAndEachDistinctCcRecipientOnce() {
+		String key = http.postJson("/api/v1/requests", VALID).json().get("issueKey").asString();
+
+		TestHttp.Response issue = http.get("/api/v1/issues/" + key);
+
+		assertThat(issue.status()).isEqualTo(200);
+		JsonNode participants = issue.json().get("participants");
+		assertThat(participants.valueStream().map(p -> p.get("email").asString() + "/" + p.get("role").asString()))
+			.containsExactly("kari@shop.no/REPORTER", "ola@shop.no/CC", "per@shop.no/CC");
+		assertThat(issue.json().get("submission").get("merchantSerialNumber").asString()).isEqualTo("123456");
+		assertThat(issue.json().get("status").asString()).isEqualTo("NEEDS_INFO");
+		assertThat(issue.json().has("followUpToken")).isFalse();
+	}
+
+	@Test
+	void issueKeysAreLookedUpWhateverTheLetterCase() {
+		String key = http.postJson("/api/v1/requests", VALID).json().get("issueKey").asString();
+
+		assertThat(http.get("/api/v1/issues/" + key.toLowerCase()).status()).isEqualTo(200);
+	}
+
+	@Test
+	void twentyConcurrentRequestsGetTwentyDistinctKeys() throws Exception {
+		Set<String> keys = ConcurrentHashMap.newKeySet();
+		try (var executor = Executors.newFixedThreadPool(20)) {
+			List<Future<Integer>> statuses = IntStream.range(0, 20).mapToObj(i -> executor.submit(() -> {
+				TestHttp.Response response = http.postJson("/api/v1/requests", VALID);
+				keys.add(response.json().get("issueKey").asString());
+				return response.status();
+			})).toList();
+			for (Future<Integer> status : statuses) {
+				assertThat(status.get()).isEqualTo(201);
+			}
+		}
+		assertThat(keys).hasSize(20).allMatch(key -> key.matches("VSD-\\d{6,}"));
+	}
+
+	@Test
+	void missingRequiredFieldsAreA400NamingEachFieldAndStoreNothing() {
+		long before = issueCount();
+
+		TestHttp.Response response = http.postJson("/api/v1/requests", """
+				{"reporter": {"name": "Kari"}}
+				""");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		JsonNode problem = response.json();
+		assertThat(problem.get("type").asString()).isEqualTo("urn:triage-desk:problem:invalid-request");
+		assertThat(problem.get("errors").valueStream().map(e -> e.get("field").asString()))
+			.contains("subject", "description", "reporter.email");
+		assertThat(issueCount()).isEqualTo(before);
+	}
+
+	@Test
+	void aMissingReporterIsNamed() {
+		TestHttp.Response response = http.postJson("/api/v1/requests", """
+				{"subject": "s", "description": "d"}
+				""");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+			.containsExactly("reporter");
+	}
+
+	@Test
+	void anInvalidEmailAddressIsA400NamingTheField() {
+		for (String address : List.of("not-an-address", "kari@", "kari@shop", "ka ri@shop.no")) {
+			TestHttp.Response response = http.postJson("/api/v1/requests", """
+					{"subject": "s", "description": "d", "reporter": {"email": "%s"}}
+					""".formatted(address));
+
+			assertThat(response.status()).as(address).isEqualTo(400);
+			assertThat(response.json().get("errors").valueStream().map(e -> e.get("field").asString()))
+				.as(address)
+				.containsExactly("reporter.email");
+		}
+	}
+
+	@Test
+	void anInvalidCcAddressIsNamedWithItsPosition() {
+		TestHttp.Response response = http.postJson("/api/v1/requests", """
+				{"subject": "s", "description": "d", "reporter": {"email": "kari@shop.no"}, "cc": ["ok@shop.no", "nope"]}
+				""");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("cc[1]");
+	}
+
+	@Test
+	void brokenJsonIsA400ProblemThatDoesNotEchoTheBody() {
+		long before = issueCount();
+
+		TestHttp.Response response = http.postJson("/api/v1/requests",
+				"{\"subject\": \"client_secret: Q3kzVGhpc0lzQVNlY3JldA==\", \"description\": ");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("type").asString()).isEqualTo("urn:triage-desk:problem:malformed-body");
+		assertThat(response.body()).doesNotContain("Q3kzVGhpc0lzQVNlY3JldA==").doesNotContain("Exception");
+		assertThat(issueCount()).isEqualTo(before);
+	}
+
+	@Test
+	void aFieldOfTheWrongTypeIsNamed() {
+		TestHttp.Response response = http.postJson("/api/v1/requests", """
+				{"subject": "s", "description": "d", "reporter": {"email": "kari@shop.no"}, "cc": {"a": 1}}
+				""");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("type").asString()).isEqualTo("urn:triage-desk:problem:malformed-body");
+		assertThat(response.json().get("detail").asString()).contains("'cc'");
+	}
+
+	@Test
+	void anEmptyBodyIsA400Problem() {
+		TestHttp.Response response = http.postJson("/api/v1/requests", "");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("type").asString()).isEqualTo("urn:triage-desk:problem:malformed-body");
+	}
+
+	@Test
+	void anotherContentTypeIsA415Problem() {
+		TestHttp.Response response = http.post("/api/v1/requests", "text/plain", "Help!");
+
+		assertThat(response.status()).isEqualTo(415);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(response.json().get("type").asString()).isEqualTo("urn:triage-desk:problem:unsupported-media-type");
+	}
+
+	@Test
+	void aWrongMethodIsA405Problem() {
+		TestHttp.Response response = http.get("/api/v1/requests");
+
+		assertThat(response.status()).isEqualTo(405);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(response.json().get("type").asString()).isEqualTo("urn:triage-desk:problem:method-not-allowed");
+		assertThat(response.header("Allow")).contains("POST");
+	}
+
+	@Test
+	void anUnknownIssueKeyIsA404Problem() {
+		TestHttp.Response response = http.get("/api/v1/issues/VSD-999999999");
+
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.json().get("type").asString()).isEqualTo("urn:triage-desk:problem:issue-not-found");
+	}
+
+	@Test
+	void aMalformedIssueKeyIsA404Problem() {
+		TestHttp.Response response = http.get("/api/v1/issues/DROP%20TABLE");
+
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.json().get("type").asString()).isEqualTo("urn:triage-desk:problem:issue-not-found");
+	}
+
+	@Test
+	void anUnknownApiPathIsA404Problem() {
+		TestHttp.Response response = http.get("/api/v1/nothing-here");
+
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(response.json().get("type").asString()).isEqualTo("urn:triage-desk:problem:not-found");
+	}
+
+	@Test
+	void healthIsUpWithTheDatabase() {
+		TestHttp.Response response = http.get("/actuator/health");
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().get("status").asString()).isEqualTo("UP");
+		assertThat(response.json().get("components").get("db").get("status").asString()).isEqualTo("UP");
+	}
+
+	private long issueCount() {
+		return jdbc.sql("select count(*) from issue").query(Long.class).single();
+	}
+
+}
