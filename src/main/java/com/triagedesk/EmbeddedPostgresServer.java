@@ -2,11 +2,16 @@ package com.triagedesk;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -25,6 +30,8 @@ final class EmbeddedPostgresServer implements JdbcConnectionDetails, AutoCloseab
 	private static final String DATABASE = "postgres";
 
 	private static final String USER = "postgres";
+
+	private static final Duration ORPHAN_STOP_TIMEOUT = Duration.ofSeconds(30);
 
 	private final EmbeddedPostgres postgres;
 
@@ -69,6 +76,28 @@ final class EmbeddedPostgresServer implements JdbcConnectionDetails, AutoCloseab
 		if (!Files.exists(pidFile)) {
 			return;
 		}
+		// The embedded library holds this lock for as long as its JVM runs the server: if someone
+		// holds it, the postmaster is not an orphan and must be left alone.
+		try (FileChannel channel = FileChannel.open(directory.resolve("epg-lock"), StandardOpenOption.CREATE,
+				StandardOpenOption.WRITE); FileLock lock = tryLock(channel)) {
+			if (lock == null) {
+				throw new IllegalStateException("The database in " + directory
+						+ " is in use by another running Triage Desk; stop it or set TRIAGE_DATA_DIR to another directory");
+			}
+			stopPostmaster(directory, pidFile);
+		}
+	}
+
+	private static FileLock tryLock(FileChannel channel) throws IOException {
+		try {
+			return channel.tryLock();
+		}
+		catch (OverlappingFileLockException ex) {
+			return null;
+		}
+	}
+
+	private static void stopPostmaster(Path directory, Path pidFile) throws IOException {
 		List<String> lines = Files.readAllLines(pidFile);
 		Optional<ProcessHandle> postmaster = lines.isEmpty() ? Optional.empty()
 				: parsePid(lines.get(0)).flatMap(ProcessHandle::of);
@@ -78,8 +107,7 @@ final class EmbeddedPostgresServer implements JdbcConnectionDetails, AutoCloseab
 				log.warn("Stopping PostgreSQL process {} left running in {} by an earlier run", process.pid(),
 						directory);
 				process.destroy();
-				process.onExit().orTimeout(Duration.ofSeconds(30).toSeconds(), java.util.concurrent.TimeUnit.SECONDS)
-					.join();
+				process.onExit().orTimeout(ORPHAN_STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
 			});
 	}
 

@@ -12,6 +12,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The app as {@code ./mvnw spring-boot:run} starts it: no database configured, so it runs its own
@@ -36,6 +37,17 @@ class EmbeddedDatabaseTest {
 
 			assertThat(issue.status()).isEqualTo(200);
 			assertThat(issue.json().get("subject").asString()).isEqualTo("Capture fails");
+		}
+	}
+
+	@Test
+	void aSecondAppOnTheSameDataDirectoryIsRefusedAndTheFirstKeepsRunning(@TempDir Path dataDir) {
+		try (ConfigurableApplicationContext first = start("--triage.data-dir=" + dataDir)) {
+			assertThatThrownBy(() -> start("--triage.data-dir=" + dataDir).close())
+				.hasStackTraceContaining("is in use by another running Triage Desk");
+
+			assertThat(new TestHttp(port(first)).get("/actuator/health").json().get("status").asString())
+				.isEqualTo("UP");
 		}
 	}
 

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import com.triagedesk.issues.IssueManagement;
 import com.triagedesk.issues.OpenedIssue;
@@ -30,8 +31,11 @@ class RequestController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<IntakeResponse> submit(@Valid @RequestBody SupportRequest request) {
 		OpenedIssue issue = issues.open(request.toNewIssue(false));
-		return ResponseEntity.created(URI.create("/api/v1/issues/" + issue.key().value()))
-			.body(IntakeResponse.created(issue));
+		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/api/v1/issues/{key}")
+			.buildAndExpand(issue.key().value())
+			.toUri();
+		return ResponseEntity.created(location).body(IntakeResponse.created(issue));
 	}
 
 }
