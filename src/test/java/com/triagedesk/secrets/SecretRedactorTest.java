@@ -1,0 +1,156 @@
+package com.triagedesk.secrets;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SecretRedactorTest {
+
+	static final String CLIENT_SECRET = "Q3kzVGhpc0lzQVNlY3JldFZhbHVlMTIzNDU2Nzg5MA==";
+
+	static final String SUBSCRIPTION_KEY = "5e48532634114fe999a6979ce0d63a64";
+
+	static final String JWT = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkthcmkifQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+
+	final SecretRedactor redactor = new SecretRedactor();
+
+	static List<Arguments> secretsInTheirUsualPlaces() {
+		return List.of(
+				Arguments.of("raw header", "client_secret: " + CLIENT_SECRET, CLIENT_SECRET, SecretKind.CLIENT_SECRET),
+				Arguments.of("header other case", "Client-Secret:" + CLIENT_SECRET, CLIENT_SECRET,
+						SecretKind.CLIENT_SECRET),
+				Arguments.of("curl -H", "curl -X POST https://apitest.vipps.no/accesstoken/get -H 'client_secret: "
+						+ CLIENT_SECRET + "' -H 'Ocp-Apim-Subscription-Key: " + SUBSCRIPTION_KEY + "'", CLIENT_SECRET,
+						SecretKind.CLIENT_SECRET),
+				Arguments.of("subscription key header", "Ocp-Apim-Subscription-Key: " + SUBSCRIPTION_KEY,
+						SUBSCRIPTION_KEY, SecretKind.SUBSCRIPTION_KEY),
+				Arguments.of("query string", "GET /report/v2/ledgers?subscription-key=" + SUBSCRIPTION_KEY + "&x=1",
+						SUBSCRIPTION_KEY, SecretKind.SUBSCRIPTION_KEY),
+				Arguments.of("bearer header", "Authorization: Bearer " + JWT, JWT, SecretKind.BEARER_TOKEN),
+				Arguments.of("bearer in curl", "curl -H \"Authorization:Bearer " + JWT + "\" https://api.vipps.no",
+						JWT, SecretKind.BEARER_TOKEN),
+				Arguments.of("basic header", "Authorization: Basic MGIzYjFiMmMtNGQ1ZTpzM2NyM3RWYWx1ZQ==",
+						"MGIzYjFiMmMtNGQ1ZTpzM2NyM3RWYWx1ZQ==", SecretKind.BASIC_CREDENTIALS),
+				Arguments.of("curl -u", "curl -u 0b3b1b2c-4d5e:s3cr3tValue99x https://apitest.vipps.no",
+						"s3cr3tValue99x", SecretKind.BASIC_CREDENTIALS),
+				Arguments.of("json access token", "{\"token_type\":\"Bearer\",\"access_token\":\"" + JWT + "\"}", JWT,
+						SecretKind.BEARER_TOKEN),
+				Arguments.of("bare jwt in prose", "our token was " + JWT + " yesterday", JWT, SecretKind.BEARER_TOKEN),
+				Arguments.of("json client secret", "{\"client_id\":\"abc\",\"client_secret\":\"" + CLIENT_SECRET + "\"}",
+						CLIENT_SECRET, SecretKind.CLIENT_SECRET),
+				Arguments.of("form body", "grant_type=client_credentials&client_secret=" + CLIENT_SECRET + "&scope=x",
+						CLIENT_SECRET, SecretKind.CLIENT_SECRET),
+				Arguments.of("webhook secret json",
+						"{\"id\":\"c3f8\",\"secret\":\"090a478d-37ff-4e77-970e-d457aeb1d2ae\"}",
+						"090a478d-37ff-4e77-970e-d457aeb1d2ae", SecretKind.WEBHOOK_SECRET),
+				Arguments.of("password field", "{\"username\":\"kari\",\"password\":\"Sommer2026!xyz\"}",
+						"Sommer2026!xyz", SecretKind.PASSWORD),
+				Arguments.of("password with spaces", "{\"password\": \"correct horse battery staple\"}",
+						"correct horse battery staple", SecretKind.PASSWORD),
+				Arguments.of("url credentials", "jdbc:postgresql://shop:Hemmelig123@db.shop.no/orders", "Hemmelig123",
+						SecretKind.PASSWORD),
+				Arguments.of("prose client secret", "Our client secret is " + CLIENT_SECRET + ", please check",
+						CLIENT_SECRET, SecretKind.CLIENT_SECRET),
+				Arguments.of("prose norwegian password", "passordet er Vinter2026abc", "Vinter2026abc",
+						SecretKind.PASSWORD),
+				Arguments.of("har header", "{\"name\": \"Authorization\", \"value\": \"Bearer " + JWT + "\"}", JWT,
+						SecretKind.BEARER_TOKEN),
+				Arguments.of("har subscription key",
+						"{\"name\":\"Ocp-Apim-Subscription-Key\",\"value\":\"" + SUBSCRIPTION_KEY + "\"}",
+						SUBSCRIPTION_KEY, SecretKind.SUBSCRIPTION_KEY),
+				Arguments.of("private key", "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n"
+						+ "BKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\n-----END PRIVATE KEY-----",
+						"MIIEvQIBADANBgkqhkiG9w0BAQEFAASC", SecretKind.PRIVATE_KEY),
+				Arguments.of("private key in json string",
+						"{\"key\":\"-----BEGIN RSA PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n-----END RSA PRIVATE KEY-----\"}",
+						"MIIEvQIBADANBgkqhkiG9w0BAQEFAASC", SecretKind.PRIVATE_KEY),
+				Arguments.of("private key without end",
+						"-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj",
+						"BKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj", SecretKind.PRIVATE_KEY));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("secretsInTheirUsualPlaces")
+	void cutsTheSecretAndNamesItsKind(String name, String text, String secret, SecretKind kind) {
+		RedactedText result = redactor.redact("description", text);
+
+		assertThat(result.text()).doesNotContain(secret);
+		assertThat(result.redactions()).extracting(Redaction::kind).contains(kind);
+		assertThat(result.redactions()).allSatisfy(r -> assertThat(r.location()).isEqualTo("description"));
+	}
+
+	@Test
+	void keepsTheLastFourCharactersOfALongSecret() {
+		RedactedText result = redactor.redact("httpExchange.request", "client_secret: " + CLIENT_SECRET);
+
+		assertThat(result.text()).isEqualTo("client_secret: …MA==");
+		assertThat(result.redactions()).containsExactly(
+				new Redaction("httpExchange.request", SecretKind.CLIENT_SECRET, "…MA=="));
+	}
+
+	@Test
+	void keepsNothingOfAShortSecret() {
+		RedactedText result = redactor.redact("description", "password=hunter22");
+
+		assertThat(result.text()).isEqualTo("password=…");
+		assertThat(result.redactions()).extracting(Redaction::kept).containsExactly("…");
+	}
+
+	@Test
+	void keepsQuotesSoJsonStaysJson() {
+		RedactedText result = redactor.redact("body", "{\"client_secret\": \"" + CLIENT_SECRET + "\", \"a\": 1}");
+
+		assertThat(result.text()).isEqualTo("{\"client_secret\": \"…MA==\", \"a\": 1}");
+	}
+
+	@Test
+	void cutsEveryOccurrenceInOneText() {
+		RedactedText result = redactor.redact("description",
+				"curl -H 'client_secret: " + CLIENT_SECRET + "' -H 'Ocp-Apim-Subscription-Key: " + SUBSCRIPTION_KEY
+						+ "' -H 'Authorization: Bearer " + JWT + "'");
+
+		assertThat(result.text()).doesNotContain(CLIENT_SECRET, SUBSCRIPTION_KEY, JWT, "5e48532634114fe999a6979ce0d6");
+		assertThat(result.redactions()).extracting(Redaction::kind)
+			.containsExactlyInAnyOrder(SecretKind.CLIENT_SECRET, SecretKind.SUBSCRIPTION_KEY, SecretKind.BEARER_TOKEN);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Authorization: Bearer eyJ0eXAi...masked...Qk9A", "Ocp-Apim-Subscription-Key: ...0a64",
+			"Ocp-Apim-Subscription-Key: ****0a64", "client_secret: …Zx9=", "Authorization: Basic ...ZTE=",
+			"client_secret: <your client secret>", "client_secret: {{clientSecret}}",
+			"'client_secret': process.env.CLIENT_SECRET", "client_secret: $CLIENT_SECRET",
+			"\"client_secret\": \"xxxxxxxxxxxxxxxx\"", "\"password\": null", "the password is wrong",
+			"our client secret expired yesterday", "Merchant-Serial-Number: 123456",
+			"Idempotency-Key: 49ca711a-acee-4d01-993b-9487112e1def",
+			"traceId 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+			"client_id: 0b3b1b2c-4d5e-4f60-8a9b-0c1d2e3f4a5b", "curl_setopt($ch, CURLOPT_HTTPHEADER, ['Authorization: Bearer ' . $token]);" })
+	void leavesMaskedValuesPlaceholdersAndNonSecretsAlone(String text) {
+		RedactedText result = redactor.redact("description", text);
+
+		assertThat(result.text()).isEqualTo(text);
+		assertThat(result.redactions()).isEmpty();
+	}
+
+	@Test
+	void redactingTwiceChangesNothingMore() {
+		String once = redactor.redact("d", "client_secret: " + CLIENT_SECRET + " Authorization: Bearer " + JWT).text();
+
+		RedactedText twice = redactor.redact("d", once);
+
+		assertThat(twice.text()).isEqualTo(once);
+		assertThat(twice.redactions()).isEmpty();
+	}
+
+	@Test
+	void anEmptyOrMissingTextHasNothingToCut() {
+		assertThat(redactor.redact("d", null).redactions()).isEmpty();
+		assertThat(redactor.redact("d", "").text()).isEmpty();
+	}
+
+}
