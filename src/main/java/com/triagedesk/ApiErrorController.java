@@ -2,6 +2,7 @@ package com.triagedesk;
 
 import java.net.URI;
 
+import com.google.re2j.Pattern;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -20,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ApiErrorController implements ErrorController {
 
+	private static final Pattern ASCII_PRINTABLE = Pattern.compile("[^\\x21-\\x7e]");
+
 	@RequestMapping("${server.error.path:/error}")
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		HttpStatus status = statusOf(request);
@@ -30,7 +33,7 @@ class ApiErrorController implements ErrorController {
 				: "The request could not be handled: " + status.getReasonPhrase() + ".");
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (uri instanceof String path) {
-			problem.setInstance(URI.create(path.replaceAll("[^\\x21-\\x7e]", "")));
+			problem.setInstance(URI.create(ASCII_PRINTABLE.matcher(path).replaceAll("")));
 		}
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
@@ -43,7 +46,8 @@ class ApiErrorController implements ErrorController {
 				return status;
 			}
 		}
-		return HttpStatus.INTERNAL_SERVER_ERROR;
+		// Nothing failed: someone asked for the error path itself.
+		return HttpStatus.NOT_FOUND;
 	}
 
 }

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
@@ -20,10 +22,10 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -31,7 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * {@code type}. Messages are written here, never copied from exceptions, so no stack trace, SQL or
  * request content (which may hold secrets) reaches the client.
  */
-@RestControllerAdvice(annotations = RestController.class)
+@RestControllerAdvice
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
@@ -62,17 +64,34 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (tooLarge(ex)) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+					"The request body, or a value in it, is larger than this service accepts.");
+			problem.setType(ProblemTypes.PAYLOAD_TOO_LARGE);
+			problem.setTitle("Content too large");
+			return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(ex));
 		problem.setType(ProblemTypes.MALFORMED_BODY);
 		problem.setTitle("Malformed request body");
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
+	private static boolean tooLarge(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RequestSizeLimit.TooLargeIOException || cause instanceof StreamConstraintsException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static String describe(HttpMessageNotReadableException ex) {
+		if (ex.getCause() instanceof MismatchedInputException mismatch && mismatch.getPath().isEmpty()) {
+			return "The request body must be a JSON object.";
+		}
 		if (ex.getCause() instanceof JacksonException json) {
-			String field = json.getPathReference();
-			boolean hasPath = !json.getPath().isEmpty();
-			if (hasPath) {
+			if (!json.getPath().isEmpty()) {
 				return "The field '" + fieldPath(json) + "' has the wrong type or shape.";
 			}
 			var location = json.getLocation();
@@ -80,9 +99,21 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 				return "The request body is not valid JSON (line " + location.getLineNr() + ", column "
 						+ location.getColumnNr() + ").";
 			}
-			return field == null ? "The request body is not valid JSON." : "The request body is not valid JSON.";
+			return "The request body is not valid JSON.";
 		}
 		return "The request body is missing or not readable as JSON.";
+	}
+
+	/**
+	 * A multipart body that cannot be read (no boundary, cut short).
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<Object> unreadableMultipart(MultipartException ex, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The multipart request body is malformed.");
+		problem.setType(ProblemTypes.MALFORMED_BODY);
+		problem.setTitle("Malformed request body");
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
 	private static String fieldPath(JacksonException json) {

@@ -52,7 +52,12 @@ final class EmbeddedPostgresServer implements JdbcConnectionDetails, AutoCloseab
 				.setRegisterShutdownHook(false)
 				.setPGStartupWait(properties.embeddedDatabase().startupTimeout())
 				.setServerConfig("listen_addresses", "127.0.0.1")
-				.setServerConfig("max_connections", "100");
+				.setServerConfig("max_connections", "100")
+				// The library's defaults are made for throw-away test databases (-F, no synchronous
+				// commit); this one holds the only copy of the issues, so it must survive a crash.
+				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("full_page_writes", "on");
 			if (properties.embeddedDatabase().port() > 0) {
 				builder.setPort(properties.embeddedDatabase().port());
 			}

@@ -10,6 +10,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,6 +26,10 @@ class EmbeddedDatabaseTest {
 		String key;
 		try (ConfigurableApplicationContext app = start("--triage.data-dir=" + dataDir)) {
 			TestHttp http = new TestHttp(port(app));
+			JdbcClient jdbc = app.getBean(JdbcClient.class);
+			// This server holds the only copy of the issues: no test-database shortcuts.
+			assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");
+			assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
 			assertThat(http.get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
 			key = http.postJson("/api/v1/requests", """
 					{"subject": "Capture fails", "description": "It fails.", "reporter": {"email": "kari@shop.no"}}
@@ -56,7 +61,8 @@ class EmbeddedDatabaseTest {
 		var database = TestDatabase.properties();
 		try (ConfigurableApplicationContext app = start("--triage.data-dir=" + dataDir,
 				"--spring.datasource.url=" + database.get("spring.datasource.url"),
-				"--spring.datasource.username=" + database.get("spring.datasource.username"))) {
+				"--spring.datasource.username=" + database.get("spring.datasource.username"),
+				"--spring.datasource.password=" + database.get("spring.datasource.password"))) {
 			assertThat(app.getBeanNamesForType(EmbeddedPostgresServer.class)).isEmpty();
 			assertThat(new TestHttp(port(app)).get("/actuator/health").status()).isEqualTo(200);
 		}

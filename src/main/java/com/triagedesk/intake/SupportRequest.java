@@ -17,33 +17,34 @@ import com.triagedesk.issues.Submission;
  * are required: many developers paste everything into the description.
  */
 record SupportRequest(
-		@NotBlank @Size(max = 500) String subject,
-		@NotBlank @Size(max = 200_000) String description,
+		@NotBlank @PlainText @Size(max = 500) String subject,
+		@NotBlank @PlainText @Size(max = 200_000) String description,
 		@NotNull @Valid Reporter reporter,
-		@Size(max = 50, message = "at most 50 CC recipients") List<@NotBlank @Email(regexp = EMAIL) @Size(max = 254) String> cc,
-		@Size(max = 100) String organizationNumber,
-		@Size(max = 100) String merchantSerialNumber,
-		@Size(max = 200) String product,
-		@Size(max = 100) String environment,
-		@Size(max = 200) String orderId,
-		@Size(max = 200) String transactionId,
-		@Size(max = 200) String contextId,
-		@Size(max = 31) List<@NotBlank @Size(max = 100) String> occurredOn,
+		@Size(max = 50, message = "at most 50 CC recipients") List<@NotBlank @PlainText @Email(regexp = EMAIL) @Size(max = 254) String> cc,
+		@PlainText @Size(max = 100) String organizationNumber,
+		@PlainText @Size(max = 100) String merchantSerialNumber,
+		@PlainText @Size(max = 200) String product,
+		@PlainText @Size(max = 100) String environment,
+		@PlainText @Size(max = 200) String orderId,
+		@PlainText @Size(max = 200) String transactionId,
+		@PlainText @Size(max = 200) String contextId,
+		@Size(max = 31) List<@NotBlank @PlainText @Size(max = 100) String> occurredOn,
 		@Valid HttpExchange httpExchange,
-		@Size(max = 100) String topic,
-		@Size(max = 100_000) String additionalInfo) {
+		@PlainText @Size(max = 100) String topic,
+		@PlainText @Size(max = 100_000) String additionalInfo) {
 
 	/**
 	 * Addresses people can actually receive mail at: something, {@code @}, and a domain with a dot.
 	 */
 	static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
 
-	record Reporter(@Size(max = 200) String name,
-			@NotBlank @Email(regexp = EMAIL) @Size(max = 254) String email,
-			@Size(max = 50) String phone) {
+	record Reporter(@PlainText @Size(max = 200) String name,
+			@NotBlank @PlainText @Email(regexp = EMAIL) @Size(max = 254) String email,
+			@PlainText @Size(max = 50) String phone) {
 	}
 
-	record HttpExchange(@Size(max = 1_000_000) String request, @Size(max = 1_000_000) String response) {
+	record HttpExchange(@PlainText @Size(max = 1_000_000) String request,
+			@PlainText @Size(max = 1_000_000) String response) {
 	}
 
 	NewIssue toNewIssue(boolean complete) {

@@ -25,10 +25,13 @@ public class IssueNotFoundException extends ErrorResponseException {
 		return problem;
 	}
 
-	// The key comes from the URL: keep it short and free of control characters when echoing it.
+	// The key comes from the URL: keep it short and free of control and bidi characters when echoing it.
 	private static String printable(String key) {
 		String cut = key.length() > 40 ? key.substring(0, 40) + "…" : key;
-		return cut.replaceAll("\\p{Cntrl}", "?");
+		StringBuilder out = new StringBuilder(cut.length());
+		cut.codePoints().forEach(c -> out.appendCodePoint(Character.getType(c) == Character.CONTROL
+				|| Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.SURROGATE ? '?' : c));
+		return out.toString();
 	}
 
 }

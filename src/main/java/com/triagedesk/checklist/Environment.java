@@ -1,0 +1,33 @@
+package com.triagedesk.checklist;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The provider's two environments: the merchant test environment (MT) and production.
+ */
+public enum Environment {
+
+	TEST, PRODUCTION;
+
+	/**
+	 * Reads the spellings people use: {@code TEST}, {@code MT}, {@code test}, {@code prod},
+	 * {@code produksjon}, {@code tuotanto} …
+	 */
+	public static Optional<Environment> parse(String text) {
+		if (text == null) {
+			return Optional.empty();
+		}
+		String t = text.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-zæøåäö ]", " ").replaceAll("\\s+", " ").strip();
+		return switch (t) {
+			case "test", "mt", "merchant test", "merchant test mt", "test mt", "testing", "sandbox", "testmiljø",
+					"testmiljøet", "test environment", "test env", "testmiljö", "testympäristö", "testi" ->
+				Optional.of(TEST);
+			case "production", "prod", "prd", "live", "produksjon", "produktion", "tuotanto", "production environment",
+					"prod environment", "produksjonsmiljø" ->
+				Optional.of(PRODUCTION);
+			default -> Optional.empty();
+		};
+	}
+
+}

@@ -1,0 +1,242 @@
+package com.triagedesk.checklist;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+
+/**
+ * Finds HTTP requests and responses in text as developers paste them: raw HTTP/1.1 (request line,
+ * headers, body; status line, headers, body), curl command lines, and HAR files; several of them,
+ * anywhere in a description.
+ */
+final class HttpMessages {
+
+	private static final Pattern REQUEST_LINE = Pattern
+		.compile("^\\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\\s+((?:/|https?://)\\S*)(?:\\s+HTTP/\\d(?:\\.\\d)?)?\\s*$");
+
+	private static final Pattern STATUS_LINE = Pattern.compile("^\\s*HTTP/\\d(?:\\.\\d)?\\s+([1-5]\\d\\d)(?:\\s+(.*))?$");
+
+	private static final Pattern HEADER_LINE = Pattern.compile("^\\s*([A-Za-z0-9][A-Za-z0-9_-]*)\\s*:\\s?(.*)$");
+
+	private static final Pattern CURL_START = Pattern.compile("^\\s*(?:\\$\\s*|>\\s*|PS>\\s*)?curl(?:\\.exe)?\\s");
+
+	private static final int MAX_HEADERS = 200;
+
+	private static final int MAX_BODY_LINES = 5_000;
+
+	private HttpMessages() {
+	}
+
+	record Found(List<HttpRequestInfo> requests, List<HttpResponseInfo> responses) {
+
+		static final Found NONE = new Found(List.of(), List.of());
+
+		boolean isEmpty() {
+			return requests.isEmpty() && responses.isEmpty();
+		}
+
+	}
+
+	static Found scan(String text, String location) {
+		if (text == null || text.isBlank()) {
+			return Found.NONE;
+		}
+		if (Har.looksLikeHar(text)) {
+			Found har = Har.parse(text, location);
+			if (!har.isEmpty()) {
+				return har;
+			}
+		}
+		Lines lines = new Lines(text);
+		List<HttpRequestInfo> requests = new ArrayList<>();
+		List<HttpResponseInfo> responses = new ArrayList<>();
+		int i = 0;
+		while (i < lines.size()) {
+			String line = lines.get(i);
+			if (line.length() > 20_000) {
+				i++;
+				continue;
+			}
+			if (CURL_START.matcher(line).find()) {
+				int last = curlEnd(lines, i);
+				StringBuilder command = new StringBuilder();
+				for (int j = i; j <= last; j++) {
+					command.append(lines.get(j)).append('\n');
+				}
+				CurlCommand.parse(command.toString(), location, lines.start(i), lines.end(last)).ifPresent(requests::add);
+				i = last + 1;
+				continue;
+			}
+			Matcher request = REQUEST_LINE.matcher(line);
+			if (request.find()) {
+				Message message = readMessage(lines, i + 1);
+				requests.add(HttpRequestInfo.of(request.group(1), request.group(2), message.headers, message.body,
+						"HTTP", location, lines.start(i), lines.end(message.lastLine)));
+				i = message.lastLine + 1;
+				continue;
+			}
+			Matcher status = STATUS_LINE.matcher(line);
+			if (status.find()) {
+				Message message = readMessage(lines, i + 1);
+				responses.add(new HttpResponseInfo(Integer.parseInt(status.group(1)),
+						status.group(2) == null ? null : status.group(2).strip(), message.headers, message.body, "HTTP",
+						location, lines.start(i), lines.end(message.lastLine)));
+				i = message.lastLine + 1;
+				continue;
+			}
+			i++;
+		}
+		return new Found(List.copyOf(requests), List.copyOf(responses));
+	}
+
+	private static int curlEnd(Lines lines, int first) {
+		int last = first;
+		while (last + 1 < lines.size()) {
+			String current = lines.get(last).stripTrailing();
+			boolean continues = current.endsWith("\\") || current.endsWith("^") || current.endsWith("`");
+			String next = lines.get(last + 1).strip();
+			if (continues || next.startsWith("-H ") || next.startsWith("--")
+					|| (next.startsWith("-") && next.length() > 1 && next.length() < 4000 && !next.startsWith("- "))) {
+				last++;
+			}
+			else {
+				break;
+			}
+		}
+		return last;
+	}
+
+	private record Message(Map<String, String> headers, String body, int lastLine) {
+	}
+
+	private static Message readMessage(Lines lines, int from) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		int i = from;
+		while (i < lines.size() && headers.size() < MAX_HEADERS) {
+			String line = lines.get(i);
+			if (line.isBlank() || REQUEST_LINE.matcher(line).find() || STATUS_LINE.matcher(line).find()) {
+				break;
+			}
+			Matcher header = HEADER_LINE.matcher(line);
+			if (!header.find()) {
+				break;
+			}
+			headers.putIfAbsent(header.group(1).toLowerCase(Locale.ROOT), header.group(2).strip());
+			i++;
+		}
+		int lastLine = i - 1;
+		if (i < lines.size() && lines.get(i).isBlank()) {
+			int bodyStart = i + 1;
+			while (bodyStart < lines.size() && lines.get(bodyStart).isBlank() && bodyStart - i < 2) {
+				bodyStart++;
+			}
+			int bodyEnd = bodyEnd(lines, bodyStart);
+			if (bodyEnd >= bodyStart) {
+				StringBuilder body = new StringBuilder();
+				for (int j = bodyStart; j <= bodyEnd; j++) {
+					body.append(lines.get(j)).append('\n');
+				}
+				return new Message(headers, body.toString().strip(), bodyEnd);
+			}
+		}
+		return new Message(headers, null, Math.max(lastLine, from - 1));
+	}
+
+	/**
+	 * A body runs to the end of its JSON value, or else to the next blank line, label or message.
+	 */
+	private static int bodyEnd(Lines lines, int start) {
+		if (start >= lines.size()) {
+			return start - 1;
+		}
+		String first = lines.get(start).strip();
+		if (first.startsWith("{") || first.startsWith("[")) {
+			int depth = 0;
+			boolean inString = false;
+			for (int i = start; i < lines.size() && i - start < MAX_BODY_LINES; i++) {
+				String line = lines.get(i);
+				for (int c = 0; c < line.length(); c++) {
+					char ch = line.charAt(c);
+					if (inString) {
+						if (ch == '\\') {
+							c++;
+						}
+						else if (ch == '"') {
+							inString = false;
+						}
+					}
+					else if (ch == '"') {
+						inString = true;
+					}
+					else if (ch == '{' || ch == '[') {
+						depth++;
+					}
+					else if (ch == '}' || ch == ']') {
+						depth--;
+					}
+				}
+				inString = false;
+				if (depth <= 0) {
+					return i;
+				}
+			}
+		}
+		int i = start;
+		while (i < lines.size() && i - start < MAX_BODY_LINES) {
+			String line = lines.get(i);
+			if (line.isBlank() || REQUEST_LINE.matcher(line).find() || STATUS_LINE.matcher(line).find()
+					|| CURL_START.matcher(line).find()) {
+				break;
+			}
+			i++;
+		}
+		return i - 1;
+	}
+
+	/**
+	 * Lines of a text with their offsets, so that what was found can be cut out of the prose.
+	 */
+	static final class Lines {
+
+		private final String text;
+
+		private final List<int[]> spans = new ArrayList<>();
+
+		Lines(String text) {
+			this.text = text;
+			int start = 0;
+			for (int i = 0; i < text.length(); i++) {
+				if (text.charAt(i) == '\n') {
+					int end = i > start && text.charAt(i - 1) == '\r' ? i - 1 : i;
+					spans.add(new int[] { start, end });
+					start = i + 1;
+				}
+			}
+			spans.add(new int[] { start, text.length() });
+		}
+
+		int size() {
+			return spans.size();
+		}
+
+		String get(int i) {
+			int[] span = spans.get(i);
+			return text.substring(span[0], span[1]);
+		}
+
+		int start(int i) {
+			return spans.get(i)[0];
+		}
+
+		int end(int i) {
+			return spans.get(Math.max(0, Math.min(i, spans.size() - 1)))[1];
+		}
+
+	}
+
+}

@@ -1,0 +1,144 @@
+package com.triagedesk.checklist;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+
+/**
+ * The RE2J patterns the evaluator runs over free text, in English, Norwegian, Danish and Finnish.
+ * RE2J keeps every search linear in the length of the text.
+ */
+final class TextPatterns {
+
+	static final Pattern ORGANIZATION_NUMBER = Pattern.compile("(?i)\\b(?:org(?:ani[sz]ation|anisasjons|anisations)?"
+			+ "(?:[ .-]*(?:no|nr|num+er|number|nummer|id))?\\.?|orgnr\\.?|foretaksnummer|cvr(?:[ .-]*(?:nr|nummer|no))?\\.?"
+			+ "|y-?tunnus|business[ -]id|company (?:registration )?(?:number|no\\.?)|vat(?:[ .-]*(?:no|number))?\\.?)"
+			+ "[ \\t]*(?:(?:is|er|on|:|#|=|-)[ \\t]*)*"
+			+ "((?:NO|DK|FI)?[ ]?(?:\\d{3}[ .]?\\d{3}[ .]?\\d{3}|\\d{7}-\\d|\\d{2}[ .]?\\d{2}[ .]?\\d{2}[ .]?\\d{2}|\\d{8}|\\d+)"
+			+ "(?:[ ]?MVA)?)\\b");
+
+	static final Pattern MERCHANT_SERIAL_NUMBER = Pattern.compile("(?i)\\b(?:msn|merchant[ -]?serial[ -]?(?:number|no\\.?|nr\\.?)?"
+			+ "|merchantserialnumber|salgsstedsnummer|salgsenhetsnummer|brugerstedsnummer|brukerstedsnummer)[\"']?"
+			+ "[ \\t]*(?:(?:is|er|on|:|#|=|-)[ \\t]*)*[\"']?(\\d[\\d ]*\\d|\\d)\\b");
+
+	static final Pattern ORDER_ID = Pattern.compile("(?i)\\b(?:order[ _-]?id|orderid|order[ _-]?(?:no|nr|number|ref|reference)"
+			+ "|reference|referanse|reference[ _-]?id|ordre(?:nummer|nr|-?id)?|ordrenummer|tilausnumero|tilaus)\\b[\"']?"
+			+ "[ \\t]*(?:(?:is|er|on|:|#|=)[ \\t]*)*[\"']?([A-Za-z0-9][A-Za-z0-9-]{2,49})");
+
+	static final Pattern ORDER_LOOSE = Pattern.compile("(?i)\\b(?:order|ordre)[ \\t]+([A-Za-z0-9]+-[A-Za-z0-9-]*[0-9][A-Za-z0-9-]*)");
+
+	static final Pattern ORDER_IN_PATH = Pattern
+		.compile("(?i)/(?:epayment/v1/payments|ecomm/v[12]/payments|checkout/v[23]/session)/([A-Za-z0-9-]{1,50})");
+
+	static final Pattern TRANSACTION_ID = Pattern
+		.compile("(?i)\\b(?:transaction[ _-]?id|transaksjons?[ _-]?id|psp[ _-]?reference)\\b[\"']?[ \\t]*(?:(?:is|er|:|=|#)[ \\t]*)*[\"']?(\\d{6,20})\\b");
+
+	static final Pattern CONTEXT_ID = Pattern.compile("(?i)\\bcontext[ _-]?id\\b[\"']?[ \\t]*(?:(?:is|er|:|=)[ \\t]*)*[\"']?"
+			+ "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
+
+	static final Pattern AGREEMENT_ID = Pattern.compile("\\b((?:agr|chr)_[A-Za-z0-9]{4,})");
+
+	static final Pattern TRACE_ID = Pattern.compile("\\b(00-[0-9a-f]{32}-[0-9a-f]{16}-0[01])\\b");
+
+	static final Pattern HOST = Pattern
+		.compile("(?i)\\b((?:[a-z0-9-]+\\.)*(?:vipps\\.no|mobilepay\\.dk|vippsmobilepay\\.com))\\b");
+
+	static final Pattern ENVIRONMENT_TEST = Pattern.compile("(?i)(?:\\b(?:test|testing)[ -]?(?:environment|env|miljø(?:et)?|miljö(?:et)?"
+			+ "|ympäristö\\w*)\\b|\\btestmiljø(?:et)?\\b|\\btestmiljö(?:et)?\\b|\\btestiympäristö\\w*|\\bmerchant test\\b"
+			+ "|\\b(?:in|on|i|på|against|mot|til|to)[ ]+(?:the[ ]+)?(?:test|mt|sandbox)\\b|\\bsandbox\\b|(?:^|[,;(])[ ]*test[ ]*(?:[,;.)]|$))");
+
+	static final Pattern ENVIRONMENT_MT = Pattern.compile("\\bMT\\b");
+
+	static final Pattern ENVIRONMENT_PRODUCTION = Pattern.compile("(?i)\\b(?:production|prod|produksjon\\w*|produktion\\w*"
+			+ "|tuotanto\\w*|live[ -]?(?:environment|miljø\\w*))\\b");
+
+	static final Pattern ISO_DATE = Pattern.compile("\\b(20\\d\\d)-(\\d\\d)-(\\d\\d)(?:T|\\b)");
+
+	static final Pattern DOTTED_DATE = Pattern.compile("\\b(\\d{1,2})[./](\\d{1,2})[./](20\\d\\d)\\b");
+
+	private static final String MONTHS = "jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch|s)?|apr(?:il)?|ma[iy]|jun[ie]?|jul[iy]?"
+			+ "|aug(?:ust)?|sep(?:t|tember)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cs](?:ember)?|tammikuu\\w*|helmikuu\\w*"
+			+ "|maaliskuu\\w*|huhtikuu\\w*|toukokuu\\w*|kesäkuu\\w*|heinäkuu\\w*|elokuu\\w*|syyskuu\\w*|lokakuu\\w*"
+			+ "|marraskuu\\w*|joulukuu\\w*";
+
+	static final Pattern DAY_MONTH = Pattern
+		.compile("(?i)\\b(\\d{1,2})(?:\\.|st|nd|rd|th)?[ ]+(?:of[ ]+)?(" + MONTHS + ")\\b\\.?(?:,?[ ]+(20\\d\\d))?");
+
+	static final Pattern MONTH_DAY = Pattern
+		.compile("(?i)\\b(" + MONTHS + ")\\.?[ ]+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?[ ]+(20\\d\\d))?");
+
+	static final Pattern TODAY = Pattern.compile("(?i)\\b(?:today|this morning|i dag|idag|i morges|tänään|i formiddags)\\b");
+
+	static final Pattern YESTERDAY = Pattern.compile("(?i)\\b(?:yesterday|i går|igår|eilen)\\b");
+
+	static final Pattern PATH_MENTION = Pattern.compile("(?i)(/(?:accesstoken|miami|authentication|epayment|recurring"
+			+ "|access-management-1\\.0|vipps-login-ciba|vipps-userinfo-api|checkout|ecomm|order-management|management"
+			+ "|partner-api|report|settlement|webhooks|qr|psp|merchant-management|v1/loyalty-check-in)(?:/[A-Za-z0-9._~{}-]*)*)");
+
+	static final Pattern PRODUCT_NAME = Pattern.compile("(?i)\\b(access[ -]?token(?:[ ]api)?|e-?payment(?:[ ]api)?|recurring(?:[ ]api)?"
+			+ "|vipps[ ]login|mobilepay[ ]login|login[ ]api|login[ ]with[ ]vipps|openid[ ]connect|oidc|userinfo(?:[ ]api)?"
+			+ "|checkout[ ]api|vipps[ ]checkout|mobilepay[ ]checkout|e-?comm?(?:[ ]api)?|order[ ]management(?:[ ]api)?"
+			+ "|management[ ]api|partner[ ]api|report[ ]api|settlement[ ]api|webhooks?(?:[ ]api)?|qr[ ]api|psp[ ]api"
+			+ "|check-in[ ]api|sales[ ]api|donations[ ]api|invoice[ ]api|efaktura)\\b");
+
+	static final Pattern ERROR_CODE = Pattern.compile("(?i)\"name\"\\s*:\\s*\"ErrorCode\"\\s*,\\s*\"reason\"\\s*:\\s*\"([A-Za-z0-9_-]{1,40})\""
+			+ "|\"errorCode\"\\s*:\\s*\"?([A-Za-z0-9_-]{1,40})|\"error\"\\s*:\\s*\"([a-z_]{3,40})\"");
+
+	static final Pattern MULTIPLE_PROBLEMS = Pattern.compile("(?i)\\b(?:(?:problem|issue|error|question|feil|fejl|ongelma|virhe|spørsmål)"
+			+ "[ ]*(?:no\\.?|nr\\.?|#)?[ ]*[2-9]\\b|(?:several|multiple|many|two|three|a few|some)[ ]+(?:different[ ]+)?(?:problems|issues|errors)"
+			+ "|(?:flere|to|tre)[ ]+(?:ulike[ ]+|forskellige[ ]+)?(?:problemer|feil|fejl|ting)|useita[ ]+(?:ongelmia|virheitä))\\b");
+
+	static final Pattern NUMBERED_STEP = Pattern
+		.compile("(?im)(?:^[ \\t]*(?:\\d{1,2}[.):]|[-*•])[ \\t]+\\S|\\b(?:steps?|trinn|stegvis|vaiheet|expected|actual|forventet|faktisk)\\b|(?:^|\\s)[1-9]\\)[ ]+\\S)");
+
+	static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'_-]*");
+
+	static final Pattern CLOSING = Pattern.compile("(?im)^[ \\t]*(?:best regards|kind regards|regards|thanks|thank you|br|cheers"
+			+ "|mvh|med vennlig hilsen|vennlig hilsen|hilsen|med venlig hilsen|venlig hilsen|hilsner|ystävällisin terveisin"
+			+ "|terveisin|t\\.)[ \\t]*[,.!]*[ \\t]*(?:\\r?\\n[ \\t]*)*([^\\r\\n]{2,80})");
+
+	static final Pattern PERSON_NAME = Pattern.compile("^(\\p{Lu}[\\p{L}'-]+(?:[ ]+\\p{Lu}[\\p{L}'.-]*){0,3})");
+
+	private TextPatterns() {
+	}
+
+	/**
+	 * Every match of the pattern in the text, group by group.
+	 */
+	static List<String[]> all(Pattern pattern, String text) {
+		List<String[]> found = new ArrayList<>();
+		if (text == null || text.isEmpty()) {
+			return found;
+		}
+		Matcher matcher = pattern.matcher(text);
+		while (matcher.find() && found.size() < 1_000) {
+			String[] groups = new String[matcher.groupCount() + 1];
+			for (int g = 0; g <= matcher.groupCount(); g++) {
+				groups[g] = matcher.group(g);
+			}
+			found.add(groups);
+		}
+		return found;
+	}
+
+	static boolean any(Pattern pattern, String text) {
+		return text != null && !text.isEmpty() && pattern.matcher(text).find();
+	}
+
+	static boolean containsAny(String lowerText, String... needles) {
+		for (String needle : needles) {
+			if (lowerText.contains(needle)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	static String lower(String text) {
+		return text == null ? "" : text.toLowerCase(Locale.ROOT);
+	}
+
+}
