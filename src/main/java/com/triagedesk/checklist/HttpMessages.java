@@ -27,6 +27,9 @@ final class HttpMessages {
 
 	private static final int MAX_HEADERS = 200;
 
+	/** More exchanges than this in one text are not read: no one pastes a hundred by hand. */
+	private static final int MAX_MESSAGES = 100;
+
 	private static final int MAX_BODY_LINES = 5_000;
 
 	private HttpMessages() {
@@ -56,9 +59,9 @@ final class HttpMessages {
 		List<HttpRequestInfo> requests = new ArrayList<>();
 		List<HttpResponseInfo> responses = new ArrayList<>();
 		int i = 0;
-		while (i < lines.size()) {
+		while (i < lines.size() && requests.size() + responses.size() < MAX_MESSAGES) {
 			String line = lines.get(i);
-			if (line.length() > 20_000) {
+			if (line.length() > 20_000 || !mayStartMessage(line)) {
 				i++;
 				continue;
 			}
@@ -94,6 +97,24 @@ final class HttpMessages {
 		return new Found(List.copyOf(requests), List.copyOf(responses));
 	}
 
+	/**
+	 * A cheap look at the first letters, so that the patterns run only on lines that can start a
+	 * request line, a status line or a curl command.
+	 */
+	static boolean mayStartMessage(String line) {
+		int i = 0;
+		while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+			i++;
+		}
+		if (i >= line.length()) {
+			return false;
+		}
+		return switch (line.charAt(i)) {
+			case 'G', 'P', 'D', 'H', 'O', 'c', '$', '>' -> true;
+			default -> false;
+		};
+	}
+
 	private static int curlEnd(Lines lines, int first) {
 		int last = first;
 		while (last + 1 < lines.size()) {
@@ -119,7 +140,8 @@ final class HttpMessages {
 		int i = from;
 		while (i < lines.size() && headers.size() < MAX_HEADERS) {
 			String line = lines.get(i);
-			if (line.isBlank() || REQUEST_LINE.matcher(line).find() || STATUS_LINE.matcher(line).find()) {
+			if (line.isBlank() || (mayStartMessage(line)
+					&& (REQUEST_LINE.matcher(line).find() || STATUS_LINE.matcher(line).find()))) {
 				break;
 			}
 			Matcher header = HEADER_LINE.matcher(line);
@@ -189,8 +211,8 @@ final class HttpMessages {
 		int i = start;
 		while (i < lines.size() && i - start < MAX_BODY_LINES) {
 			String line = lines.get(i);
-			if (line.isBlank() || REQUEST_LINE.matcher(line).find() || STATUS_LINE.matcher(line).find()
-					|| CURL_START.matcher(line).find()) {
+			if (line.isBlank() || (mayStartMessage(line) && (REQUEST_LINE.matcher(line).find()
+					|| STATUS_LINE.matcher(line).find() || CURL_START.matcher(line).find()))) {
 				break;
 			}
 			i++;

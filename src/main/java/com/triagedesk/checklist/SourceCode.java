@@ -32,6 +32,8 @@ final class SourceCode {
 			new Language("Go", patterns("^\\s*package\\s+main\\b", "\\bhttp\\.NewRequest\\s*\\(", "\\bfunc\\s+\\w+\\s*\\(",
 					":=\\s"), 2));
 
+	private static final int SAMPLE = 16 * 1024;
+
 	private SourceCode() {
 	}
 
@@ -42,7 +44,8 @@ final class SourceCode {
 		if (text == null || text.isBlank()) {
 			return Optional.empty();
 		}
-		String sample = text.length() > 200_000 ? text.substring(0, 200_000) : text;
+		// Code pasted into a support request is a few kilobytes at most; this much tells the language.
+		String sample = text.length() > SAMPLE ? text.substring(0, SAMPLE) : text;
 		String best = null;
 		int bestScore = 0;
 		for (Language language : LANGUAGES) {

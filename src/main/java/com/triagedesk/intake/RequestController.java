@@ -1,6 +1,7 @@
 package com.triagedesk.intake;
 
 import java.net.URI;
+import java.util.Locale;
 
 import jakarta.validation.Valid;
 
@@ -8,34 +9,60 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import com.triagedesk.issues.IssueManagement;
-import com.triagedesk.issues.OpenedIssue;
-
 /**
- * Developers' front door: a support request in, an issue key out.
+ * Developers' front door: a support request in, an issue key and the checklist out.
  */
 @RestController
 @RequestMapping("/api/v1/requests")
 class RequestController {
 
-	private final IssueManagement issues;
+	private final Intake intake;
 
-	RequestController(IssueManagement issues) {
-		this.issues = issues;
+	RequestController(Intake intake) {
+		this.intake = intake;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<IntakeResponse> submit(@Valid @RequestBody SupportRequest request) {
-		OpenedIssue issue = issues.open(request.toNewIssue(false));
+	ResponseEntity<IntakeResponse> submit(@Valid @RequestBody SupportRequest request,
+			@RequestHeader(name = "Prefer", required = false) String prefer) {
+		boolean strict = strict(prefer);
+		IntakeResponse response = intake.submit(request, strict);
 		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
 			.path("/api/v1/issues/{key}")
-			.buildAndExpand(issue.key().value())
+			.buildAndExpand(response.issueKey())
 			.toUri();
-		return ResponseEntity.created(location).body(IntakeResponse.created(issue));
+		ResponseEntity.BodyBuilder created = ResponseEntity.created(location);
+		if (strict) {
+			created.header("Preference-Applied", "handling=strict");
+		}
+		return created.body(response);
+	}
+
+	@PostMapping(path = "/check", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	IntakeResponse check(@Valid @RequestBody SupportRequest request) {
+		return intake.check(request);
+	}
+
+	/**
+	 * RFC 7240: {@code Prefer: handling=strict}, possibly among other preferences.
+	 */
+	static boolean strict(String prefer) {
+		if (prefer == null) {
+			return false;
+		}
+		for (String preference : prefer.split(",")) {
+			String token = preference.split(";")[0].strip().toLowerCase(Locale.ROOT).replace(" ", "");
+			if (token.equals("handling=strict") || token.equals("handling=\"strict\"")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -1,9 +1,8 @@
 package com.triagedesk.secrets;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
-import com.google.re2j.Pattern;
 
 /**
  * What a secret is cut to, and how to tell a value that is already cut or only a placeholder.
@@ -21,10 +20,25 @@ final class Masking {
 
 	// Variables and references in code (process.env.X, $token, ${SECRET}, {{secret}}, <your-key>)
 	// name a secret without containing it.
-	private static final Pattern REFERENCE = Pattern.compile(
-			"^(?:[$%<{\\[]|(?i:process\\.env|os\\.environ|env\\.|config\\.|settings\\.|your[_-]|my[_-]|insert[_-]))");
+	private static final List<String> REFERENCE_PREFIXES = List.of("process.env", "os.environ", "env.", "config.",
+			"settings.", "your_", "your-", "my_", "my-", "insert_", "insert-");
 
 	private Masking() {
+	}
+
+	private static boolean fewDistinctCharacters(String value) {
+		char a = value.charAt(0);
+		char b = a;
+		for (int i = 1; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c != a && c != b) {
+				if (a != b) {
+					return false;
+				}
+				b = c;
+			}
+		}
+		return true;
 	}
 
 	static String cut(String secret) {
@@ -45,9 +59,13 @@ final class Masking {
 				|| v.startsWith("**") || v.regionMatches(true, 0, "xxxx", 0, 4)) {
 			return true;
 		}
+		char first = v.charAt(0);
+		if (first == '$' || first == '%' || first == '<' || first == '{' || first == '[') {
+			return true;
+		}
 		String lower = v.toLowerCase(Locale.ROOT);
-		return PLACEHOLDERS.contains(lower) || REFERENCE.matcher(v).find() || lower.startsWith("your")
-				|| lower.chars().distinct().count() <= 2;
+		return PLACEHOLDERS.contains(lower) || REFERENCE_PREFIXES.stream().anyMatch(lower::startsWith)
+				|| lower.startsWith("your") || fewDistinctCharacters(lower);
 	}
 
 }

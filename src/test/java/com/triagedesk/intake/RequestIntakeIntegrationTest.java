@@ -69,12 +69,106 @@ class RequestIntakeIntegrationTest {
 	}
 
 	@Test
-	void neverClaimsACompleteChecklistBeforeTheEngineEvaluatesIt() {
+	void anIncompleteRequestIsStoredAsNeedsInfoWithTheTwelveItems() {
 		JsonNode body = http.postJson("/api/v1/requests", VALID).json();
 
 		assertThat(body.get("status").asString()).isEqualTo("NEEDS_INFO");
 		assertThat(body.get("checklist").get("complete").asBoolean()).isFalse();
-		assertThat(body.get("checklist").get("evaluated").asBoolean()).isFalse();
+		assertThat(body.get("checklist").get("items").valueStream().map(i -> i.get("number").asInt()))
+			.containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+		assertThat(state(body, "DESCRIPTION")).isEqualTo("INSUFFICIENT");
+		assertThat(state(body, "ORGANIZATION_NUMBER")).isEqualTo("OK");
+	}
+
+	@Test
+	void aCompleteRequestIsStoredAsOpen() throws Exception {
+		TestHttp.Response response = http.postJson("/api/v1/requests", sample("complete-epayment-400"));
+
+		assertThat(response.status()).isEqualTo(201);
+		assertThat(response.json().get("status").asString()).isEqualTo("OPEN");
+		assertThat(response.json().get("checklist").get("complete").asBoolean()).isTrue();
+		assertThat(response.json().get("suggestedSubject").asString())
+			.isEqualTo("POST /epayment/v1/payments gives HTTP 400");
+		String key = response.json().get("issueKey").asString();
+		assertThat(http.get("/api/v1/issues/" + key).json().get("status").asString()).isEqualTo("OPEN");
+	}
+
+	@Test
+	void strictHandlingRefusesAnIncompleteRequestWith422AndStoresNothing() {
+		long before = issueCount();
+
+		TestHttp.Response response = http.send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create(http.url("/api/v1/requests")))
+			.header("Content-Type", "application/json")
+			.header("Prefer", "return=minimal, handling=strict")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(VALID))
+			.build());
+
+		assertThat(response.status()).isEqualTo(422);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		JsonNode problem = response.json();
+		assertThat(problem.get("type").asString()).isEqualTo("urn:triage-desk:problem:incomplete-request");
+		assertThat(problem.get("missing").valueStream().map(m -> m.get("key").asString())).contains("DESCRIPTION");
+		assertThat(problem.get("missing").valueStream().map(m -> m.get("message").asString()))
+			.allSatisfy(message -> assertThat(message).isNotBlank());
+		assertThat(issueCount()).isEqualTo(before);
+	}
+
+	@Test
+	void strictHandlingAcceptsACompleteRequestAndSaysSo() throws Exception {
+		TestHttp.Response response = http.send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create(http.url("/api/v1/requests")))
+			.header("Content-Type", "application/json")
+			.header("Prefer", "handling=strict")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(sample("complete-epayment-400")))
+			.build());
+
+		assertThat(response.status()).isEqualTo(201);
+		assertThat(response.header("Preference-Applied")).isEqualTo("handling=strict");
+	}
+
+	@Test
+	void checkEvaluatesAndStoresNothing() {
+		long before = issueCount();
+
+		TestHttp.Response response = http.postJson("/api/v1/requests/check", VALID);
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().get("issueKey").isNull()).isTrue();
+		assertThat(response.json().get("followUpToken").isNull()).isTrue();
+		assertThat(response.json().get("status").asString()).isEqualTo("NEEDS_INFO");
+		assertThat(response.json().get("checklist").get("items").size()).isEqualTo(12);
+		assertThat(issueCount()).isEqualTo(before);
+	}
+
+	@Test
+	void checkRefusesAnInvalidBodyLikeIntake() {
+		TestHttp.Response response = http.postJson("/api/v1/requests/check", "{\"description\": \"d\"}");
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().get("type").asString()).isEqualTo("urn:triage-desk:problem:invalid-request");
+	}
+
+	@Test
+	void secretsInAnyFieldAreCutBeforeStorageAndTheReporterIsToldToRotateThem() {
+		String secret = "Q3kzVGhpc0lzQVNlY3JldFZhbHVlMTIzNDU2Nzg5MA==";
+		String body = """
+				{"subject": "Token call fails", "description": "We send client_secret=%s and get 401.",
+				 "reporter": {"email": "kari@shop.no"}, "additionalInfo": "password: Hemmelig2026!x",
+				 "httpExchange": {"request": "POST /accesstoken/get HTTP/1.1\\nHost: apitest.vipps.no\\nclient_secret: %s"}}
+				""".formatted(secret, secret);
+
+		TestHttp.Response response = http.postJson("/api/v1/requests", body);
+
+		assertThat(response.status()).isEqualTo(201);
+		assertThat(response.body()).doesNotContain(secret).doesNotContain("Hemmelig2026!x");
+		assertThat(response.json().get("redactions").valueStream().map(r -> r.get("location").asString()))
+			.contains("description", "additionalInfo", "httpExchange.request");
+		assertThat(response.json().get("warnings").get(0).get("code").asString()).isEqualTo("SECRET_REDACTED");
+		String key = response.json().get("issueKey").asString();
+		String stored = jdbc.sql("select row_to_json(i)::text from issue i where issue_key = ?").param(key)
+			.query(String.class).single();
+		assertThat(stored).doesNotContain(secret).doesNotContain("Hemmelig2026!x").contains("…MA==");
 	}
 
 	@Test
@@ -313,6 +407,21 @@ class RequestIntakeIntegrationTest {
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.json().get("status").asString()).isEqualTo("UP");
 		assertThat(response.json().get("components").get("db").get("status").asString()).isEqualTo("UP");
+	}
+
+	private static String state(JsonNode body, String key) {
+		return body.get("checklist").get("items").valueStream()
+			.filter(i -> i.get("key").asString().equals(key))
+			.findFirst()
+			.orElseThrow()
+			.get("state")
+			.asString();
+	}
+
+	private static String sample(String name) throws Exception {
+		String json = new String(RequestIntakeIntegrationTest.class.getResourceAsStream("/samples/requests/" + name + ".json")
+			.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		return tools.jackson.databind.json.JsonMapper.builder().build().readTree(json).get("request").toString();
 	}
 
 	private long issueCount() {

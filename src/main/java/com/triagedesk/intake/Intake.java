@@ -1,0 +1,106 @@
+package com.triagedesk.intake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+
+import com.triagedesk.checklist.ChecklistEvaluator;
+import com.triagedesk.checklist.ChecklistInput;
+import com.triagedesk.checklist.Evaluation;
+import com.triagedesk.checklist.Warning;
+import com.triagedesk.issues.IssueManagement;
+import com.triagedesk.issues.OpenedIssue;
+import com.triagedesk.secrets.Redaction;
+import com.triagedesk.secrets.SecretKind;
+import com.triagedesk.secrets.SecretRedactor;
+
+/**
+ * One request through the pipeline: redact, evaluate, and (unless only checking) store.
+ */
+@Service
+class Intake {
+
+	private final SecretRedactor redactor;
+
+	private final ChecklistEvaluator evaluator;
+
+	private final IssueManagement issues;
+
+	Intake(SecretRedactor redactor, ChecklistEvaluator evaluator, IssueManagement issues) {
+		this.redactor = redactor;
+		this.evaluator = evaluator;
+		this.issues = issues;
+	}
+
+	/**
+	 * The evaluation a request gets, with nothing stored.
+	 */
+	IntakeResponse check(SupportRequest request) {
+		Evaluated evaluated = evaluate(request);
+		return IntakeResponse.checked(evaluated.evaluation(), evaluated.redactions(), evaluated.warnings());
+	}
+
+	/**
+	 * Stores the request as an issue; with {@code strict}, an incomplete request is refused instead
+	 * and nothing is stored.
+	 */
+	IntakeResponse submit(SupportRequest request, boolean strict) {
+		Evaluated evaluated = evaluate(request);
+		if (strict && !evaluated.evaluation().complete()) {
+			throw new IncompleteRequestException(evaluated.evaluation());
+		}
+		OpenedIssue issue = issues.open(evaluated.request().toNewIssue(evaluated.evaluation().complete()));
+		return IntakeResponse.created(issue, evaluated.evaluation(), evaluated.redactions(), evaluated.warnings());
+	}
+
+	private Evaluated evaluate(SupportRequest request) {
+		RequestRedaction.Redacted redacted = RequestRedaction.of(request, redactor);
+		SupportRequest clean = redacted.request();
+		Evaluation evaluation = evaluator.evaluate(toInput(clean));
+		List<Warning> warnings = new ArrayList<>(evaluation.warnings());
+		if (!redacted.redactions().isEmpty()) {
+			warnings.add(0, secretWarning(redacted.redactions()));
+		}
+		return new Evaluated(clean, evaluation, redacted.redactions(), warnings);
+	}
+
+	private record Evaluated(SupportRequest request, Evaluation evaluation, List<Redaction> redactions,
+			List<Warning> warnings) {
+	}
+
+	private static Warning secretWarning(List<Redaction> redactions) {
+		Map<SecretKind, Long> kinds = redactions.stream()
+			.collect(Collectors.groupingBy(Redaction::kind, TreeMap::new, Collectors.counting()));
+		String what = kinds.keySet().stream().map(Intake::describe).collect(Collectors.joining(", "));
+		return new Warning(Warning.SECRET_REDACTED, "Your request contained live credentials (" + what
+				+ "). We cut them before storing anything, but they have left your systems: rotate them now "
+				+ "(new client secret and subscription key in the portal).");
+	}
+
+	private static String describe(SecretKind kind) {
+		return switch (kind) {
+			case CLIENT_SECRET -> "client secret";
+			case SUBSCRIPTION_KEY -> "subscription key";
+			case BEARER_TOKEN -> "access token";
+			case BASIC_CREDENTIALS -> "Basic credentials";
+			case WEBHOOK_SECRET -> "webhook secret";
+			case PASSWORD -> "password";
+			case PRIVATE_KEY -> "private key";
+		};
+	}
+
+	static ChecklistInput toInput(SupportRequest r) {
+		SupportRequest.Reporter reporter = r.reporter();
+		SupportRequest.HttpExchange exchange = r.httpExchange();
+		return new ChecklistInput(r.subject(), r.description(), reporter == null ? null : reporter.name(),
+				reporter == null ? null : reporter.email(), reporter == null ? null : reporter.phone(),
+				r.organizationNumber(), r.merchantSerialNumber(), r.product(), r.environment(), r.orderId(),
+				r.transactionId(), r.contextId(), r.occurredOn(), exchange == null ? null : exchange.request(),
+				exchange == null ? null : exchange.response(), r.additionalInfo(), List.of());
+	}
+
+}

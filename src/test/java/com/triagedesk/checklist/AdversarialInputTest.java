@@ -1,0 +1,67 @@
+package com.triagedesk.checklist;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.triagedesk.secrets.RedactedText;
+import com.triagedesk.secrets.SecretRedactor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * Ten megabytes of hostile text go through redaction and evaluation without an error and in
+ * linear time. The time limit here only catches a catastrophic (super-linear) regression; the
+ * measured figure is in the README.
+ */
+public class AdversarialInputTest {
+
+	static final int TEN_MB = 10 * 1024 * 1024;
+
+	final ChecklistEvaluator evaluator = new ChecklistEvaluator(
+			Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC));
+
+	final SecretRedactor redactor = new SecretRedactor();
+
+	public static List<Arguments> hostileTexts() {
+		return List.of(Arguments.of("a run of digits", (Supplier<String>) () -> "7".repeat(TEN_MB)),
+				Arguments.of("digits with spaces", (Supplier<String>) () -> "918 713 ".repeat(TEN_MB / 8)),
+				Arguments.of("nested quotes", (Supplier<String>) () -> "\"'".repeat(TEN_MB / 2)),
+				Arguments.of("megabytes of base64", (Supplier<String>) () -> "client_secret: "
+						+ "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo0NTY3ODkw".repeat(TEN_MB / 44)),
+				Arguments.of("repeated keywords", (Supplier<String>) () -> "org msn order reference password= Authorization: Bearer "
+					.repeat(TEN_MB / 56)),
+				Arguments.of("one long line of JSON braces", (Supplier<String>) () -> "{\"a\":[".repeat(TEN_MB / 6)),
+				Arguments.of("request lines", (Supplier<String>) () -> "POST /epayment/v1/payments HTTP/1.1\nHost: api.vipps.no\n\n"
+					.repeat(TEN_MB / 56)),
+				Arguments.of("almost a JWT", (Supplier<String>) () -> ("eyJ" + "a".repeat(1021) + ".").repeat(TEN_MB / 1024)),
+				Arguments.of("dates", (Supplier<String>) () -> "2026-11-20 20.11.2026 ".repeat(TEN_MB / 22)));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("hostileTexts")
+	void tenMegabytesAreRedactedAndEvaluatedInLinearTime(String name, Supplier<String> text) {
+		String hostile = text.get();
+		assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+			long start = System.nanoTime();
+			RedactedText redacted = redactor.redact("description", hostile);
+			long redactedAt = System.nanoTime();
+			ChecklistInput input = new ChecklistInput("Subject " + name, redacted.text(), null, "x@example.com", null,
+					null, null, null, null, null, null, null, List.of(), redacted.text(), null, null, List.of());
+			assertThatCode(() -> evaluator.evaluate(input)).doesNotThrowAnyException();
+			long millis = (System.nanoTime() - start) / 1_000_000;
+			System.out.printf("adversarial %-32s %6d ms (redaction %d ms)%n", name, millis, (redactedAt - start) / 1_000_000);
+		});
+		assertThat(hostile.length()).isGreaterThan(TEN_MB - 100);
+	}
+
+}

@@ -1,0 +1,153 @@
+package com.triagedesk.intake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.triagedesk.TestHttp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every real-shaped sample request, with its expected evaluation, through {@code /check}; and
+ * through {@code /api/v1/requests} to prove no secret reaches the database or the log.
+ * Routing is a later module: the samples' expected destinations are not checked here.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+class SampleRequestsIntegrationTest {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	TestHttp http;
+
+	@BeforeEach
+	void setUp() {
+		http = new TestHttp(port);
+	}
+
+	static List<Sample> samples() throws IOException {
+		Resource[] resources = new PathMatchingResourcePatternResolver()
+			.getResources("classpath:samples/requests/*.json");
+		List<Sample> samples = new ArrayList<>();
+		for (Resource resource : Arrays.stream(resources)
+			.sorted((a, b) -> a.getFilename().compareTo(b.getFilename()))
+			.toList()) {
+			samples.add(new Sample(JSON.readTree(resource.getContentAsString(StandardCharsets.UTF_8))));
+		}
+		return samples;
+	}
+
+	record Sample(JsonNode json) {
+
+		JsonNode request() {
+			return json.get("request");
+		}
+
+		JsonNode expect() {
+			return json.get("expect");
+		}
+
+		boolean forDeveloperSupport() {
+			return "INTEGRATION_SERVICES".equals(expect().path("destination").asString(""));
+		}
+
+		@Override
+		public String toString() {
+			return json.get("name").asString();
+		}
+
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("samples")
+	void checkGivesTheExpectedEvaluation(Sample sample) {
+		TestHttp.Response response = http.postJson("/api/v1/requests/check", sample.request().toString());
+
+		assertThat(response.status()).isEqualTo(200);
+		JsonNode body = response.json();
+		JsonNode expect = sample.expect();
+		if (sample.forDeveloperSupport() && expect.has("outcome")) {
+			assertThat(body.get("outcome").asString()).isEqualTo(expect.get("outcome").asString());
+		}
+		if (expect.has("complete")) {
+			assertThat(body.get("checklist").get("complete").asBoolean()).as("complete")
+				.isEqualTo(expect.get("complete").asBoolean());
+		}
+		for (Map.Entry<String, JsonNode> item : expect.path("items").properties()) {
+			JsonNode actual = item(body, item.getKey());
+			assertThat(actual.get("state").asString()).as(item.getKey() + " " + actual)
+				.isEqualTo(item.getValue().asString());
+		}
+		for (Map.Entry<String, JsonNode> fact : expect.path("facts").properties()) {
+			assertThat(body.get("facts").get(fact.getKey()).asString()).as("fact " + fact.getKey())
+				.isEqualTo(fact.getValue().asString());
+		}
+		for (JsonNode warning : expect.path("warnings")) {
+			assertThat(body.get("warnings").valueStream().map(w -> w.get("code").asString()))
+				.as("warnings").contains(warning.asString());
+		}
+		for (JsonNode kind : expect.path("redactionKinds")) {
+			assertThat(body.get("redactions").valueStream().map(r -> r.get("kind").asString()))
+				.as("redaction kinds").contains(kind.asString());
+		}
+		for (JsonNode secret : expect.path("secretsAbsent")) {
+			assertThat(response.body()).doesNotContain(secret.asString());
+		}
+		assertThat(body.get("issueKey").isNull()).as("check stores nothing").isTrue();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("samples")
+	void noSecretReachesTheResponseTheDatabaseOrTheLog(Sample sample, CapturedOutput output) {
+		TestHttp.Response response = http.postJson("/api/v1/requests", sample.request().toString());
+
+		assertThat(response.status()).isEqualTo(201);
+		String key = response.json().get("issueKey").asString();
+		String stored = jdbc.sql("select row_to_json(i)::text from issue i where issue_key = ?").param(key)
+			.query(String.class).single()
+				+ jdbc.sql("select coalesce(string_agg(row_to_json(p)::text, ','), '') from participant p "
+						+ "join issue i on i.id = p.issue_id where i.issue_key = ?").param(key).query(String.class).single();
+		for (JsonNode secret : sample.expect().path("secretsAbsent")) {
+			assertThat(response.body()).doesNotContain(secret.asString());
+			assertThat(stored).doesNotContain(secret.asString());
+			assertThat(http.get("/api/v1/issues/" + key).body()).doesNotContain(secret.asString());
+			assertThat(output.getAll()).doesNotContain(secret.asString());
+		}
+	}
+
+	private static JsonNode item(JsonNode body, String key) {
+		return body.get("checklist").get("items").valueStream()
+			.filter(i -> i.get("key").asString().equals(key))
+			.findFirst()
+			.orElseThrow(() -> new UncheckedIOException(new IOException("no item " + key)));
+	}
+
+}
