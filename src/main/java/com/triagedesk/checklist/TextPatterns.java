@@ -55,7 +55,7 @@ final class TextPatterns {
 	static final Pattern ENVIRONMENT_MT = Pattern.compile("\\bMT\\b");
 
 	static final Pattern ENVIRONMENT_PRODUCTION = Pattern.compile("(?i)\\b(?:production|prod|produksjon\\w*|produktion\\w*"
-			+ "|tuotanto\\w*|live[ -]?(?:environment|miljø\\w*))\\b");
+			+ "|tuotanto\\w*|tuotann\\w*|live[ -]?(?:environment|miljø\\w*))\\b");
 
 	static final Pattern ISO_DATE = Pattern.compile("\\b(20\\d\\d)-(\\d\\d)-(\\d\\d)(?:T|\\b)");
 
@@ -124,7 +124,7 @@ final class TextPatterns {
 		guards.put(HOST, List.of("vipps.no", "mobilepay.dk", "vippsmobilepay.com"));
 		guards.put(ENVIRONMENT_TEST, List.of("test", "sandbox"));
 		guards.put(ENVIRONMENT_MT, List.of("mt"));
-		guards.put(ENVIRONMENT_PRODUCTION, List.of("prod", "tuotanto", "live"));
+		guards.put(ENVIRONMENT_PRODUCTION, List.of("prod", "tuotan", "live"));
 		guards.put(ISO_DATE, List.of("-"));
 		guards.put(DOTTED_DATE, List.of(".", "/"));
 		guards.put(TODAY, List.of("today", "morning", "dag", "morges", "tänään", "formiddag"));
