@@ -353,7 +353,7 @@ public class ChecklistEvaluator {
 	}
 
 	private static Optional<Product> productNamed(String text) {
-		String t = text.toLowerCase(Locale.ROOT).replace('-', ' ').replaceAll(" +", " ").strip();
+		String t = SPACES.matcher(text.toLowerCase(Locale.ROOT).replace('-', ' ')).replaceAll(" ").strip();
 		if (t.startsWith("e payment") || t.startsWith("epayment")) {
 			return Optional.of(Product.EPAYMENT);
 		}

@@ -3,12 +3,18 @@ package com.triagedesk.checklist;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.google.re2j.Pattern;
+
 /**
  * The provider's two environments: the merchant test environment (MT) and production.
  */
 public enum Environment {
 
 	TEST, PRODUCTION;
+
+	private static final Pattern NOT_LETTERS = Pattern.compile("[^a-zæøåäö ]");
+
+	private static final Pattern SPACES = Pattern.compile("\\s+");
 
 	/**
 	 * Reads the spellings people use: {@code TEST}, {@code MT}, {@code test}, {@code prod},
@@ -18,7 +24,9 @@ public enum Environment {
 		if (text == null) {
 			return Optional.empty();
 		}
-		String t = text.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-zæøåäö ]", " ").replaceAll("\\s+", " ").strip();
+		String t = SPACES.matcher(NOT_LETTERS.matcher(text.strip().toLowerCase(Locale.ROOT)).replaceAll(" "))
+			.replaceAll(" ")
+			.strip();
 		return switch (t) {
 			case "test", "mt", "merchant test", "merchant test mt", "test mt", "testing", "sandbox", "testmiljø",
 					"testmiljøet", "test environment", "test env", "testmiljö", "testympäristö", "testi" ->

@@ -3,11 +3,15 @@ package com.triagedesk.checklist;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.google.re2j.Pattern;
+
 /**
  * Organization numbers of the three countries the provider serves, with their check digits:
  * Norwegian (9 digits, MOD11), Danish CVR (8 digits, MOD11) and Finnish Y-tunnus (NNNNNNN-C).
  */
 final class OrganizationNumbers {
+
+	private static final Pattern Y_TUNNUS = Pattern.compile("\\d{7}-\\d");
 
 	private static final int[] NO_WEIGHTS = { 3, 2, 7, 6, 5, 4, 3, 2 };
 
@@ -55,7 +59,7 @@ final class OrganizationNumbers {
 			text = text.substring(2);
 		}
 		String compact = text.replace(" ", "").replace(".", "").replace("\u00a0", "");
-		if (compact.matches("\\d{7}-\\d") && (country == null || country.equals("FI"))) {
+		if (Y_TUNNUS.matcher(compact).matches() && (country == null || country.equals("FI"))) {
 			return Optional.of(new OrganizationNumber(compact, "FI", finnishValid(compact)));
 		}
 		String digits = compact.replace("-", "");

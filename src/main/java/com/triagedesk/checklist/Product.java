@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import com.google.re2j.Pattern;
+
 /**
  * The provider's products and APIs, with the names people use and the path prefixes that give
  * them away.
@@ -38,6 +40,8 @@ public enum Product {
 	DONATIONS(false, List.of("donations api"), List.of()),
 	INVOICE(false, List.of("invoice api", "efaktura", "efaktura api"), List.of());
 
+	private static final Pattern SPACES = Pattern.compile("\\s+");
+
 	private final boolean paymentApi;
 
 	private final List<String> names;
@@ -68,7 +72,7 @@ public enum Product {
 		if (text == null || text.isBlank()) {
 			return Optional.empty();
 		}
-		String t = text.strip().toLowerCase(Locale.ROOT).replace('_', ' ').replaceAll("\\s+", " ");
+		String t = SPACES.matcher(text.strip().toLowerCase(Locale.ROOT).replace('_', ' ')).replaceAll(" ");
 		for (Product product : values()) {
 			if (product.name().toLowerCase(Locale.ROOT).replace('_', ' ').equals(t) || product.names.contains(t)) {
 				return Optional.of(product);
