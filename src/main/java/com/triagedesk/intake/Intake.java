@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
+import org.springframework.web.multipart.MultipartFile;
 
 import com.triagedesk.checklist.ChecklistEvaluator;
 import com.triagedesk.checklist.ChecklistInput;
@@ -39,8 +40,8 @@ class Intake {
 	/**
 	 * The evaluation a request gets, with nothing stored.
 	 */
-	IntakeResponse check(SupportRequest request) {
-		Evaluated evaluated = evaluate(request);
+	IntakeResponse check(SupportRequest request, List<MultipartFile> files) {
+		Evaluated evaluated = evaluate(request, files);
 		return IntakeResponse.checked(evaluated.evaluation(), evaluated.redactions(), evaluated.warnings());
 	}
 
@@ -48,28 +49,33 @@ class Intake {
 	 * Stores the request as an issue; with {@code strict}, an incomplete request is refused instead
 	 * and nothing is stored.
 	 */
-	IntakeResponse submit(SupportRequest request, boolean strict) {
-		Evaluated evaluated = evaluate(request);
+	IntakeResponse submit(SupportRequest request, List<MultipartFile> files, boolean strict) {
+		Evaluated evaluated = evaluate(request, files);
 		if (strict && !evaluated.evaluation().complete()) {
 			throw new IncompleteRequestException(evaluated.evaluation());
 		}
-		OpenedIssue issue = issues.open(evaluated.request().toNewIssue(evaluated.evaluation().complete()));
+		OpenedIssue issue = issues.open(evaluated.request()
+			.toNewIssue(evaluated.files().stream().map(ReceivedFiles.File::attachment).toList(),
+					evaluated.evaluation().complete()));
 		return IntakeResponse.created(issue, evaluated.evaluation(), evaluated.redactions(), evaluated.warnings());
 	}
 
-	private Evaluated evaluate(SupportRequest request) {
+	private Evaluated evaluate(SupportRequest request, List<MultipartFile> files) {
 		RequestRedaction.Redacted redacted = RequestRedaction.of(request, redactor);
+		List<Redaction> redactions = new ArrayList<>(redacted.redactions());
+		List<ReceivedFiles.File> received = ReceivedFiles.read(files, redactor, redactions);
 		SupportRequest clean = redacted.request();
-		Evaluation evaluation = evaluator.evaluate(toInput(clean));
+		Evaluation evaluation = evaluator
+			.evaluate(toInput(clean, received.stream().map(ReceivedFiles.File::forChecklist).toList()));
 		List<Warning> warnings = new ArrayList<>(evaluation.warnings());
-		if (!redacted.redactions().isEmpty()) {
-			warnings.add(0, secretWarning(redacted.redactions()));
+		if (!redactions.isEmpty()) {
+			warnings.add(0, secretWarning(redactions));
 		}
-		return new Evaluated(clean, evaluation, redacted.redactions(), warnings);
+		return new Evaluated(clean, received, evaluation, redactions, warnings);
 	}
 
-	private record Evaluated(SupportRequest request, Evaluation evaluation, List<Redaction> redactions,
-			List<Warning> warnings) {
+	private record Evaluated(SupportRequest request, List<ReceivedFiles.File> files, Evaluation evaluation,
+			List<Redaction> redactions, List<Warning> warnings) {
 	}
 
 	private static Warning secretWarning(List<Redaction> redactions) {
@@ -93,14 +99,14 @@ class Intake {
 		};
 	}
 
-	static ChecklistInput toInput(SupportRequest r) {
+	static ChecklistInput toInput(SupportRequest r, List<ChecklistInput.Attachment> attachments) {
 		SupportRequest.Reporter reporter = r.reporter();
 		SupportRequest.HttpExchange exchange = r.httpExchange();
 		return new ChecklistInput(r.subject(), r.description(), reporter == null ? null : reporter.name(),
 				reporter == null ? null : reporter.email(), reporter == null ? null : reporter.phone(),
 				r.organizationNumber(), r.merchantSerialNumber(), r.product(), r.environment(), r.orderId(),
 				r.transactionId(), r.contextId(), r.occurredOn(), exchange == null ? null : exchange.request(),
-				exchange == null ? null : exchange.response(), r.additionalInfo(), List.of());
+				exchange == null ? null : exchange.response(), r.additionalInfo(), attachments);
 	}
 
 }

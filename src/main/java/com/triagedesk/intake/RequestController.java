@@ -1,6 +1,7 @@
 package com.triagedesk.intake;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.validation.Valid;
@@ -11,7 +12,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -30,8 +33,23 @@ class RequestController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<IntakeResponse> submit(@Valid @RequestBody SupportRequest request,
 			@RequestHeader(name = "Prefer", required = false) String prefer) {
+		return created(request, List.of(), prefer);
+	}
+
+	/**
+	 * The same request as a {@code request} part (application/json) with screenshots, HAR files
+	 * and logs as {@code files} parts.
+	 */
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<IntakeResponse> submitWithFiles(@Valid @RequestPart("request") SupportRequest request,
+			@RequestPart(name = "files", required = false) List<MultipartFile> files,
+			@RequestHeader(name = "Prefer", required = false) String prefer) {
+		return created(request, files, prefer);
+	}
+
+	private ResponseEntity<IntakeResponse> created(SupportRequest request, List<MultipartFile> files, String prefer) {
 		boolean strict = strict(prefer);
-		IntakeResponse response = intake.submit(request, strict);
+		IntakeResponse response = intake.submit(request, files, strict);
 		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
 			.path("/api/v1/issues/{key}")
 			.buildAndExpand(response.issueKey())
@@ -46,7 +64,14 @@ class RequestController {
 	@PostMapping(path = "/check", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	IntakeResponse check(@Valid @RequestBody SupportRequest request) {
-		return intake.check(request);
+		return intake.check(request, List.of());
+	}
+
+	@PostMapping(path = "/check", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	IntakeResponse checkWithFiles(@Valid @RequestPart("request") SupportRequest request,
+			@RequestPart(name = "files", required = false) List<MultipartFile> files) {
+		return intake.check(request, files);
 	}
 
 	/**

@@ -47,13 +47,13 @@ record SupportRequest(
 			@PlainText @Size(max = 1_000_000) String response) {
 	}
 
-	NewIssue toNewIssue(boolean complete) {
+	NewIssue toNewIssue(List<com.triagedesk.issues.NewAttachment> attachments, boolean complete) {
 		HttpExchange exchange = httpExchange == null ? new HttpExchange(null, null) : httpExchange;
 		return new NewIssue(subject.strip(), description, new NewIssue.Contact(reporter.name(), reporter.email(),
 				reporter.phone()), cc,
 				new Submission(organizationNumber, merchantSerialNumber, product, environment, orderId, transactionId,
 						contextId, occurredOn, exchange.request(), exchange.response(), topic, additionalInfo),
-				complete, Channel.API);
+				attachments, complete, Channel.API);
 	}
 
 }

@@ -92,6 +92,10 @@ class Issue {
 	@OrderBy("id")
 	private List<Participant> participants = new ArrayList<>();
 
+	@OneToMany(mappedBy = "issue", cascade = CascadeType.ALL, orphanRemoval = true)
+	@OrderBy("id")
+	private List<Attachment> attachments = new ArrayList<>();
+
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
 
@@ -138,6 +142,7 @@ class Issue {
 		issue.participants.add(new Participant(issue, reporter.email().strip(), reporter.name(), reporter.phone(),
 				Participant.Role.REPORTER, now, request.channel()));
 		request.cc().forEach(address -> issue.addCc(address, now, request.channel()));
+		request.attachments().forEach(a -> issue.attachments.add(new Attachment(issue, a, now)));
 		return issue;
 	}
 
@@ -159,9 +164,10 @@ class Issue {
 		return Collections.unmodifiableList(participants);
 	}
 
-	IssueDetails toDetails() {
+	IssueDetails toDetails(List<IssueDetails.Attachment> attachmentViews) {
 		return new IssueDetails(key, status.name(), subject, description, channel.name(),
 				participants.stream().map(Participant::toView).toList(),
+				attachmentViews,
 				new Submission(organizationNumber, merchantSerialNumber, product, environment, orderId, transactionId,
 						contextId, occurredOn, httpRequest, httpResponse, topic, additionalInfo),
 				createdAt, updatedAt, version);

@@ -22,7 +22,9 @@ public class IssueQueries {
 	 * The issue with this key, as users type it; empty for an unknown or malformed key.
 	 */
 	public Optional<IssueDetails> find(String key) {
-		return IssueKey.parse(key).flatMap(k -> issues.findByKey(k.value())).map(Issue::toDetails);
+		return IssueKey.parse(key)
+			.flatMap(k -> issues.findByKey(k.value()))
+			.map(issue -> issue.toDetails(issues.attachmentsOf(issue.key().value())));
 	}
 
 }

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param complete whether the checklist found every required item, which decides the first status
  */
 public record NewIssue(String subject, String description, Contact reporter, List<String> cc, Submission submission,
-		boolean complete, Channel channel) {
+		List<NewAttachment> attachments, boolean complete, Channel channel) {
 
 	public NewIssue {
 		Objects.requireNonNull(subject, "subject");
@@ -18,6 +18,7 @@ public record NewIssue(String subject, String description, Contact reporter, Lis
 		Objects.requireNonNull(channel, "channel");
 		cc = cc == null ? List.of() : List.copyOf(cc);
 		submission = submission == null ? Submission.EMPTY : submission;
+		attachments = attachments == null ? List.of() : List.copyOf(attachments);
 	}
 
 	/**

@@ -369,11 +369,10 @@ class RequestIntakeIntegrationTest {
 	}
 
 	@Test
-	void aMalformedMultipartBodyIsAProblemNotAServerError() {
+	void aMalformedMultipartBodyIsA400Problem() {
 		TestHttp.Response response = http.post("/api/v1/requests", "multipart/form-data; boundary=xyz", "garbage");
 
-		// Multipart intake is not offered yet: the body is refused for its type before it is read.
-		assertThat(response.status()).isEqualTo(415);
+		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
 	}
 

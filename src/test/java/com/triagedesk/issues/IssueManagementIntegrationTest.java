@@ -80,7 +80,7 @@ class IssueManagementIntegrationTest {
 
 	private static NewIssue request(boolean complete, List<String> cc) {
 		return new NewIssue("POST /epayment/v1/payments gives HTTP 400", "1. We call it. 2. It fails.",
-				new NewIssue.Contact("Kari", "kari@shop.no", "+47 912 34 567"), cc, null, complete, Channel.API);
+				new NewIssue.Contact("Kari", "kari@shop.no", "+47 912 34 567"), cc, null, null, complete, Channel.API);
 	}
 
 }
