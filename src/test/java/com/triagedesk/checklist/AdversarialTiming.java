@@ -11,8 +11,8 @@ import com.triagedesk.secrets.SecretRedactor;
 
 /**
  * Measures redaction and evaluation of the hostile inputs of {@link AdversarialInputTest} on a
- * warmed JVM: {@code ./mvnw -q test-compile exec:java} is not needed, run it with
- * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) com.triagedesk.checklist.AdversarialTiming}
+ * warmed JVM (the third of three rounds is printed). Run it as the README's Performance section says:
+ * {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) com.triagedesk.checklist.AdversarialTiming}
  * (see the README's Performance section).
  */
 public final class AdversarialTiming {
