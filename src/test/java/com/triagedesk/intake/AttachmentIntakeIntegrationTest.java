@@ -73,9 +73,9 @@ class AttachmentIntakeIntegrationTest {
 		assertThat(response.status()).isEqualTo(201);
 		JsonNode body = response.json();
 		assertThat(body.toString()).doesNotContain(SECRET);
-		assertThat(item(body, "SCREENSHOTS")).isEqualTo("OK");
-		assertThat(item(body, "HTTP_EXCHANGE")).isEqualTo("OK");
-		assertThat(item(body, "MERCHANT_SERIAL_NUMBER")).isEqualTo("OK");
+		assertThat(ChecklistJson.state(body, "SCREENSHOTS")).isEqualTo("OK");
+		assertThat(ChecklistJson.state(body, "HTTP_EXCHANGE")).isEqualTo("OK");
+		assertThat(ChecklistJson.state(body, "MERCHANT_SERIAL_NUMBER")).isEqualTo("OK");
 		assertThat(body.get("facts").get("product").asString()).isEqualTo("CHECKOUT");
 		assertThat(body.get("redactions").get(0).get("location").asString()).isEqualTo("attachment session.har");
 		assertThat(body.get("redactions").get(0).get("kind").asString()).isEqualTo("SUBSCRIPTION_KEY");
@@ -97,7 +97,7 @@ class AttachmentIntakeIntegrationTest {
 				new Multipart().json("request", REQUEST).part("files", "error.png", "image/png", PNG));
 
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(item(response.json(), "SCREENSHOTS")).isEqualTo("OK");
+		assertThat(ChecklistJson.state(response.json(), "SCREENSHOTS")).isEqualTo("OK");
 		assertThat(jdbc.sql("select count(*) from attachment").query(Long.class).single()).isEqualTo(before);
 	}
 
@@ -155,15 +155,6 @@ class AttachmentIntakeIntegrationTest {
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("description");
-	}
-
-	private static String item(JsonNode body, String key) {
-		return body.get("checklist").get("items").valueStream()
-			.filter(i -> i.get("key").asString().equals(key))
-			.findFirst()
-			.orElseThrow()
-			.get("state")
-			.asString();
 	}
 
 }

@@ -76,8 +76,8 @@ class RequestIntakeIntegrationTest {
 		assertThat(body.get("checklist").get("complete").asBoolean()).isFalse();
 		assertThat(body.get("checklist").get("items").valueStream().map(i -> i.get("number").asInt()))
 			.containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
-		assertThat(state(body, "DESCRIPTION")).isEqualTo("INSUFFICIENT");
-		assertThat(state(body, "ORGANIZATION_NUMBER")).isEqualTo("OK");
+		assertThat(ChecklistJson.state(body, "DESCRIPTION")).isEqualTo("INSUFFICIENT");
+		assertThat(ChecklistJson.state(body, "ORGANIZATION_NUMBER")).isEqualTo("OK");
 	}
 
 	@Test
@@ -406,15 +406,6 @@ class RequestIntakeIntegrationTest {
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.json().get("status").asString()).isEqualTo("UP");
 		assertThat(response.json().get("components").get("db").get("status").asString()).isEqualTo("UP");
-	}
-
-	private static String state(JsonNode body, String key) {
-		return body.get("checklist").get("items").valueStream()
-			.filter(i -> i.get("key").asString().equals(key))
-			.findFirst()
-			.orElseThrow()
-			.get("state")
-			.asString();
 	}
 
 	private static String sample(String name) throws Exception {

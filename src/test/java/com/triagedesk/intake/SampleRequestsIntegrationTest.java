@@ -1,7 +1,6 @@
 package com.triagedesk.intake;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -102,7 +101,7 @@ class SampleRequestsIntegrationTest {
 				.isEqualTo(expect.get("complete").asBoolean());
 		}
 		for (Map.Entry<String, JsonNode> item : expect.path("items").properties()) {
-			JsonNode actual = item(body, item.getKey());
+			JsonNode actual = ChecklistJson.item(body, item.getKey());
 			assertThat(actual.get("state").asString()).as(item.getKey() + " " + actual)
 				.isEqualTo(item.getValue().asString());
 		}
@@ -141,13 +140,6 @@ class SampleRequestsIntegrationTest {
 			assertThat(http.get("/api/v1/issues/" + key).body()).doesNotContain(secret.asString());
 			assertThat(output.getAll()).doesNotContain(secret.asString());
 		}
-	}
-
-	private static JsonNode item(JsonNode body, String key) {
-		return body.get("checklist").get("items").valueStream()
-			.filter(i -> i.get("key").asString().equals(key))
-			.findFirst()
-			.orElseThrow(() -> new UncheckedIOException(new IOException("no item " + key)));
 	}
 
 }
