@@ -48,24 +48,84 @@ final class Masking {
 
 	/**
 	 * Whether a value is not a live secret: already cut by the sender ({@code ...Zx9=},
-	 * {@code ****0a64}), a placeholder, or a reference to one.
+	 * {@code ****0a64}, {@code XXXXXXXX0a64}), a placeholder ({@code <your secret>},
+	 * {@code YOUR_CLIENT_SECRET}), or a reference to one ({@code $CLIENT_SECRET}, {@code %SECRET%},
+	 * {@code ${secret}}, {@code process.env.X}). When in doubt it is a secret.
 	 */
 	static boolean isNotASecret(String value) {
 		String v = value.strip();
 		if (v.length() < 4) {
 			return true;
 		}
-		if (v.contains("...") || v.contains(ELLIPSIS) || v.contains("***") || v.contains("•")
-				|| v.startsWith("**") || v.regionMatches(true, 0, "xxxx", 0, 4)) {
+		if (v.contains("...") || v.contains(ELLIPSIS) || v.contains("***") || v.contains("•")) {
 			return true;
 		}
-		char first = v.charAt(0);
-		if (first == '$' || first == '%' || first == '<' || first == '{' || first == '[') {
+		if (maskedPrefix(v)) {
+			return true;
+		}
+		if (variableReference(v)) {
 			return true;
 		}
 		String lower = v.toLowerCase(Locale.ROOT);
-		return PLACEHOLDERS.contains(lower) || REFERENCE_PREFIXES.stream().anyMatch(lower::startsWith)
-				|| lower.startsWith("your") || fewDistinctCharacters(lower);
+		if (PLACEHOLDERS.contains(lower) || REFERENCE_PREFIXES.stream().anyMatch(lower::startsWith)) {
+			return true;
+		}
+		// YOUR_CLIENT_SECRET, your-secret-here, <client secret>: words, no digits
+		if ((lower.startsWith("your") || lower.startsWith("<") || lower.startsWith("[")) && noDigits(v)) {
+			return true;
+		}
+		return fewDistinctCharacters(lower);
+	}
+
+	/** "xxxxxxxx0a64", "********0a64": a run of masking characters and at most a short tail. */
+	private static boolean maskedPrefix(String v) {
+		int run = 0;
+		while (run < v.length() && "xX*#•".indexOf(v.charAt(run)) >= 0) {
+			run++;
+		}
+		return run >= 4 && v.length() - run <= 6;
+	}
+
+	/** $NAME, ${name}, $(name), %NAME%, {{name}}: a name, not a value. */
+	private static boolean variableReference(String v) {
+		char first = v.charAt(0);
+		if (first == '{' && v.startsWith("{{")) {
+			return true;
+		}
+		if (first == '$' && v.length() > 1 && (v.charAt(1) == '{' || v.charAt(1) == '(')) {
+			return true;
+		}
+		if (first == '%' && v.endsWith("%")) {
+			return identifier(v.substring(1, v.length() - 1));
+		}
+		if (first == '$') {
+			String name = v.substring(1);
+			// $CLIENT_SECRET or $clientSecret, $token: a variable; "$Tg7kL2pQ9x" is a password.
+			return identifier(name) && (name.equals(name.toUpperCase(Locale.ROOT)) || noDigits(name));
+		}
+		return false;
+	}
+
+	private static boolean identifier(String name) {
+		if (name.isEmpty() || !(Character.isLetter(name.charAt(0)) || name.charAt(0) == '_')) {
+			return false;
+		}
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (!Character.isLetterOrDigit(c) && c != '_' && c != '.') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean noDigits(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			if (Character.isDigit(value.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

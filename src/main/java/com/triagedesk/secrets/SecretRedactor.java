@@ -1,28 +1,28 @@
 package com.triagedesk.secrets;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-
-import com.google.re2j.Pattern;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Finds secrets in any text a developer sends (fields, free text, raw HTTP, curl command lines,
- * JSON and form bodies, query strings, HAR files, e-mails) and cuts each to its last four
- * characters.
+ * JSON, XML and form bodies, query strings, .env files, source code, HAR files and Postman
+ * exports, e-mails) and cuts each to its last four characters.
  * <p>
- * Every shape is recognised by a scanner that starts at a literal found with {@code indexOf}
- * (a key name, {@code eyJ}, {@code ://}) and reads forward a bounded number of characters, so
- * the time is linear in the input whatever it holds, with no backtracking regular expression
- * anywhere (the one pattern, for PEM headers, is RE2J on a few dozen characters). Ten megabytes
- * of hostile text take tens of milliseconds.
+ * Every shape is recognised by a scanner that starts at a literal (a key name, {@code eyJ},
+ * {@code ://}, {@code Basic}) and reads forward; a stretch of text that one value scan has read is
+ * not read again for the same kind of finding, so the time is linear in the input whatever it
+ * holds. There is no regular expression at all, so nothing can backtrack.
  * <p>
  * Redaction is the first thing done to anything received, before it is stored, logged or
- * evaluated, so no later code sees a live secret.
+ * evaluated, so no later code sees a live secret. When in doubt it cuts: a lost value costs a
+ * question, a kept secret costs a rotated key.
  */
 @Component
 public final class SecretRedactor {
@@ -37,32 +37,39 @@ public final class SecretRedactor {
 
 	private static final String[][] PHRASES_BY_FIRST_CHAR = byFirstChar(PHRASES);
 
-	private static final List<String> HAR_NAMES = List.of("authorization", "proxy-authorization", "client_secret",
-			"client-secret", "ocp-apim-subscription-key", "x-api-key", "cookie", "password", "access_token");
+	/** Which two-letter starts any key or phrase has: most positions are ruled out by one lookup. */
+	private static final boolean[][] STARTS = starts();
+
+	/** Header and variable names in name/value JSON: HAR headers and query strings, Postman. */
+	private static final Set<String> PAIR_NAMES = Set.of("authorization", "proxy-authorization", "client_secret",
+			"client-secret", "clientsecret", "ocp-apim-subscription-key", "subscription-key", "subscription_key",
+			"subscriptionkey", "x-api-key", "api_key", "api-key", "apikey", "cookie", "password", "passwd",
+			"access_token", "accesstoken", "token", "secret", "webhook_secret", "refresh_token", "id_token");
 
 	private static final List<String> SCHEMES = List.of("bearer", "basic", "digest", "token");
 
-	private static final List<String> PROSE_FILLERS = List.of("is", "er", "on", "was", "var", "equals");
+	private static final List<String> PROSE_FILLERS = List.of("is", "er", "on", "was", "var", "equals", "=", ":");
 
-	private static final Pattern PEM_HEADER = Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----");
-
+	/** A value longer than this is cut whole but not read further. */
 	private static final int MAX_VALUE = 64 * 1024;
 
 	private static Map<String, SecretKind> keys() {
 		Map<String, SecretKind> keys = new TreeMap<>(Comparator.comparingInt(String::length).reversed()
 			.thenComparing(Comparator.naturalOrder()));
-		for (String k : List.of("client_secret", "client-secret", "clientsecret")) {
+		for (String k : List.of("client_secret", "client-secret", "clientsecret", "client secret")) {
 			keys.put(k, SecretKind.CLIENT_SECRET);
 		}
-		for (String k : List.of("ocp-apim-subscription-key", "ocp_apim_subscription_key", "subscription-key",
-				"subscription_key", "subscriptionkey", "x-api-key", "x_api_key", "api_key", "api-key", "apikey")) {
+		for (String k : List.of("ocp-apim-subscription-key", "ocp_apim_subscription_key", "ocpapimsubscriptionkey",
+				"subscription-key", "subscription_key", "subscriptionkey", "subscription key", "x-api-key",
+				"x_api_key", "api_key", "api-key", "apikey")) {
 			keys.put(k, SecretKind.SUBSCRIPTION_KEY);
 		}
 		for (String k : List.of("access_token", "access-token", "accesstoken", "id_token", "refresh_token",
 				"refreshtoken", "auth_token", "bearer_token")) {
 			keys.put(k, SecretKind.BEARER_TOKEN);
 		}
-		for (String k : List.of("webhook_secret", "webhook-secret", "webhooksecret", "signing_secret", "secret")) {
+		for (String k : List.of("webhook_secret", "webhook-secret", "webhooksecret", "signing_secret", "secret_key",
+				"secretkey", "secret-key", "api_secret", "apisecret", "secret")) {
 			keys.put(k, SecretKind.WEBHOOK_SECRET);
 		}
 		for (String k : List.of("password", "passwd", "pwd", "passord", "adgangskode", "salasana")) {
@@ -71,6 +78,35 @@ public final class SecretRedactor {
 		keys.put("proxy-authorization", SecretKind.BEARER_TOKEN);
 		keys.put("authorization", SecretKind.BEARER_TOKEN);
 		return keys;
+	}
+
+	private static Map<String, SecretKind> phrases() {
+		Map<String, SecretKind> phrases = new TreeMap<>(Comparator.comparingInt(String::length).reversed()
+			.thenComparing(Comparator.naturalOrder()));
+		for (String p : List.of("client secret", "client_secret", "client-secret")) {
+			phrases.put(p, SecretKind.CLIENT_SECRET);
+		}
+		for (String p : List.of("subscription key", "ocp-apim-subscription-key", "api key")) {
+			phrases.put(p, SecretKind.SUBSCRIPTION_KEY);
+		}
+		phrases.put("access token", SecretKind.BEARER_TOKEN);
+		phrases.put("webhook secret", SecretKind.WEBHOOK_SECRET);
+		for (String p : List.of("password", "passwordet", "passordet", "passord", "adgangskoden", "adgangskode",
+				"salasana", "salasanani", "salasanamme")) {
+			phrases.put(p, SecretKind.PASSWORD);
+		}
+		return phrases;
+	}
+
+	private static boolean[][] starts() {
+		boolean[][] starts = new boolean[128][128];
+		for (String name : KEYS.keySet()) {
+			starts[name.charAt(0)][name.charAt(1)] = true;
+		}
+		for (String name : PHRASES.keySet()) {
+			starts[name.charAt(0)][name.charAt(1)] = true;
+		}
+		return starts;
 	}
 
 	/** Names by their first (ASCII, lower-case) letter, longest first within each letter. */
@@ -87,21 +123,6 @@ public final class SecretRedactor {
 		return table;
 	}
 
-	private static Map<String, SecretKind> phrases() {
-		Map<String, SecretKind> phrases = new TreeMap<>(Comparator.comparingInt(String::length).reversed()
-			.thenComparing(Comparator.naturalOrder()));
-		phrases.put("client secret", SecretKind.CLIENT_SECRET);
-		phrases.put("client_secret", SecretKind.CLIENT_SECRET);
-		phrases.put("client-secret", SecretKind.CLIENT_SECRET);
-		phrases.put("subscription key", SecretKind.SUBSCRIPTION_KEY);
-		phrases.put("access token", SecretKind.BEARER_TOKEN);
-		phrases.put("webhook secret", SecretKind.WEBHOOK_SECRET);
-		for (String p : List.of("password", "passordet", "passord", "adgangskode", "salasana")) {
-			phrases.put(p, SecretKind.PASSWORD);
-		}
-		return phrases;
-	}
-
 	/**
 	 * Cuts every secret in {@code text}; {@code location} names where the text came from.
 	 */
@@ -111,9 +132,12 @@ public final class SecretRedactor {
 		}
 		Scan scan = new Scan(text);
 		scan.privateKeys();
-		scan.harHeaders();
+		scan.namedPairs("\"name\"");
+		scan.namedPairs("\"key\"");
 		scan.keyValuesAndPhrases();
+		scan.bareSchemes();
 		scan.curlUsers();
+		scan.pythonAuth();
 		scan.urlPasswords();
 		scan.jwts();
 		return scan.result(location);
@@ -143,7 +167,7 @@ public final class SecretRedactor {
 
 		/** Claims {@code [start, end)} for a secret unless an earlier finding already covers any of it. */
 		private void claim(int start, int end, SecretKind kind) {
-			if (end <= start) {
+			if (end <= start || start < 0 || end > text.length()) {
 				return;
 			}
 			String value = text.substring(start, end);
@@ -185,21 +209,39 @@ public final class SecretRedactor {
 
 		// -----BEGIN … PRIVATE KEY----- … -----END … PRIVATE KEY-----, also with escaped line breaks
 		void privateKeys() {
+			int nextEnd = -2;
 			for (int at = lower.indexOf("private key-----"); at >= 0; at = lower.indexOf("private key-----", at + 1)) {
-				int headerStart = Math.max(0, at - 40);
-				var header = PEM_HEADER.matcher(text.substring(headerStart, Math.min(text.length(), at + 16)));
-				if (!header.find()) {
+				if (!pemHeaderEndsAt(at)) {
 					continue;
 				}
-				int bodyStart = headerStart + header.end();
-				int end = lower.indexOf("-----end", bodyStart);
-				int bodyEnd = end >= 0 ? end : base64Run(bodyStart);
+				int bodyStart = at + "private key-----".length();
+				// One search for the next END marker serves every header before it: no quadratic rescans.
+				if (nextEnd != -1 && nextEnd < bodyStart) {
+					nextEnd = lower.indexOf("-----end", bodyStart);
+				}
+				int bodyEnd = nextEnd >= 0 ? nextEnd : base64Run(bodyStart);
 				int from = skipBlank(bodyStart, bodyEnd);
 				int to = trimBlankEnd(from, bodyEnd);
 				if (to - from >= 16) {
 					claim(from, to, SecretKind.PRIVATE_KEY);
 				}
+				at = Math.max(at, to - 1);
 			}
+		}
+
+		/** "-----BEGIN [RSA |EC |ENCRYPTED ]PRIVATE KEY-----" with "private key-----" at {@code at}. */
+		private boolean pemHeaderEndsAt(int at) {
+			int begin = lower.lastIndexOf("-----begin ", at);
+			if (begin < 0 || at - begin > 40) {
+				return false;
+			}
+			for (int i = begin + "-----begin ".length(); i < at; i++) {
+				char c = text.charAt(i);
+				if (!(c >= 'A' && c <= 'Z') && c != ' ') {
+					return false;
+				}
+			}
+			return text.startsWith("PRIVATE KEY-----", at);
 		}
 
 		private int base64Run(int from) {
@@ -254,10 +296,10 @@ public final class SecretRedactor {
 			return i;
 		}
 
-		// HAR and similar: {"name": "Authorization", "value": "Bearer …"}, pretty-printed or not
-		void harHeaders() {
-			for (int at = lower.indexOf("\"name\""); at >= 0; at = lower.indexOf("\"name\"", at + 1)) {
-				int i = skipSpace(at + 6, true);
+		// Name/value JSON: HAR {"name": "Authorization", "value": "Bearer …"}, Postman {"key": "password", "value": …}
+		void namedPairs(String literal) {
+			for (int at = lower.indexOf(literal); at >= 0; at = lower.indexOf(literal, at + 1)) {
+				int i = skipSpace(at + literal.length(), true);
 				if (!is(i, ':')) {
 					continue;
 				}
@@ -270,7 +312,7 @@ public final class SecretRedactor {
 					continue;
 				}
 				String name = lower.substring(i + 1, nameEnd);
-				if (!HAR_NAMES.contains(name)) {
+				if (!PAIR_NAMES.contains(name)) {
 					continue;
 				}
 				i = skipSpace(nameEnd + 1, true);
@@ -290,10 +332,9 @@ public final class SecretRedactor {
 					continue;
 				}
 				int valueStart = i + 1;
-				SecretKind kind = kindOfHarName(name);
+				SecretKind kind = kindOfPairName(name);
 				for (String scheme : SCHEMES) {
-					if (lower.startsWith(scheme, valueStart) && valueStart + scheme.length() < text.length()
-							&& text.charAt(valueStart + scheme.length()) == ' ') {
+					if (lower.startsWith(scheme, valueStart) && is(valueStart + scheme.length(), ' ')) {
 						kind = scheme.equals("basic") ? SecretKind.BASIC_CREDENTIALS : kind;
 						valueStart = skipSpace(valueStart + scheme.length(), false);
 						break;
@@ -301,42 +342,49 @@ public final class SecretRedactor {
 				}
 				int valueEnd = quotedEnd(valueStart, '"');
 				claim(valueStart, valueEnd, kind);
+				at = Math.max(at, valueEnd - 1);
 			}
 		}
 
-		private static SecretKind kindOfHarName(String name) {
+		private static SecretKind kindOfPairName(String name) {
 			if (name.contains("client")) {
 				return SecretKind.CLIENT_SECRET;
 			}
-			if (name.contains("subscription") || name.contains("api-key")) {
+			if (name.contains("subscription") || name.contains("api")) {
 				return SecretKind.SUBSCRIPTION_KEY;
 			}
-			if (name.equals("password")) {
+			if (name.startsWith("pass")) {
 				return SecretKind.PASSWORD;
+			}
+			if (name.contains("secret")) {
+				return SecretKind.WEBHOOK_SECRET;
 			}
 			return SecretKind.BEARER_TOKEN;
 		}
 
-		// name: value, name=value, "name": "value", Authorization: Bearer …; and in prose,
-		// "our client secret is …". One pass: at each word start only the names that begin with
-		// its letter are tried. Structured values are claimed before prose ones.
+		// name: value, name=value, name => value, "name": "value", .header("name", "value"),
+		// <name>value</name>, | name | value |, name<TAB>value, VIPPS_CLIENT_SECRET=…; and in prose,
+		// "our client secret is …". One pass: at each position only the names that begin with its
+		// letter are tried, and text a value scan has read is not read again.
 		void keyValuesAndPhrases() {
 			List<int[]> phraseHits = new ArrayList<>();
+			int readUntil = 0;
 			for (int at = 0; at < lower.length(); at++) {
 				char c = lower.charAt(at);
-				if (c >= 128 || (KEYS_BY_FIRST_CHAR[c] == null && PHRASES_BY_FIRST_CHAR[c] == null)
-						|| !wordBoundaryBefore(at)) {
+				char next = at + 1 < lower.length() ? lower.charAt(at + 1) : 0;
+				if (c >= 128 || next >= 128 || !STARTS[c][next]) {
 					continue;
 				}
-				if (KEYS_BY_FIRST_CHAR[c] != null) {
+				if (at >= readUntil && KEYS_BY_FIRST_CHAR[c] != null) {
 					for (String name : KEYS_BY_FIRST_CHAR[c]) {
-						if (lower.startsWith(name, at) && wordBoundaryAfter(at + name.length())) {
-							keyValue(at, name);
+						if (lower.startsWith(name, at) && keyBoundaryBefore(at, name)
+								&& wordBoundaryAfter(at + name.length())) {
+							readUntil = Math.max(readUntil, keyValue(at, name));
 							break;
 						}
 					}
 				}
-				if (PHRASES_BY_FIRST_CHAR[c] != null) {
+				if (PHRASES_BY_FIRST_CHAR[c] != null && wordBoundaryBefore(at)) {
 					String[] phrases = PHRASES_BY_FIRST_CHAR[c];
 					for (int p = 0; p < phrases.length; p++) {
 						if (lower.startsWith(phrases[p], at) && wordBoundaryAfter(at + phrases[p].length())) {
@@ -346,68 +394,160 @@ public final class SecretRedactor {
 					}
 				}
 			}
+			int phraseReadUntil = 0;
 			for (int[] hit : phraseHits) {
-				phrase(hit[0], PHRASES_BY_FIRST_CHAR[hit[1]][hit[2]]);
+				if (hit[0] >= phraseReadUntil) {
+					phraseReadUntil = phrase(hit[0], PHRASES_BY_FIRST_CHAR[hit[1]][hit[2]]);
+				}
 			}
 		}
 
-		private void keyValue(int at, String name) {
+		/**
+		 * Long key names count inside longer identifiers ({@code VIPPS_CLIENT_SECRET},
+		 * {@code vippsClientSecret}); short ones only as words of their own.
+		 */
+		private boolean keyBoundaryBefore(int at, String name) {
+			if (wordBoundaryBefore(at)) {
+				return true;
+			}
+			return name.length() >= 6 && !name.contains(" ");
+		}
+
+		/** Reads the separator and value after a key name; returns where reading stopped. */
+		private int keyValue(int at, String name) {
 			int i = at + name.length();
-			if (is(i, '"') || is(i, '\'')) {
+			char before = at > 0 ? text.charAt(at - 1) : 0;
+			boolean quoted = before == '"' || before == '\'';
+			if (text.startsWith("\\\"", i)) {
+				i += 2;
+				quoted = true;
+			}
+			else if (is(i, '"') || is(i, '\'')) {
 				i++;
 			}
+			if (before == '<') {
+				// XML: <client_secret>…</client_secret>
+				if (!is(i, '>')) {
+					return i;
+				}
+				int end = i + 1;
+				while (end < text.length() && end - i < MAX_VALUE && text.charAt(end) != '<') {
+					end++;
+				}
+				claim(i + 1, end, KEYS.get(name));
+				return end;
+			}
+			i = skipMarkup(i);
+			int beforeSpace = i;
 			i = skipSpace(i, false);
-			if (!is(i, ':') && !is(i, '=')) {
-				return;
+			boolean tab = text.substring(beforeSpace, i).indexOf('\t') >= 0;
+			if (is(i, ':') || is(i, '=')) {
+				i++;
+				if (is(i, '>')) {
+					i++;
+				}
+				i = skipSpace(i, false);
+				int markup = skipMarkup(i);
+				if (markup > i && (is(markup, ' ') || is(markup, '\t'))) {
+					// the closing of "**Client secret:** …"
+					i = skipSpace(markup, false);
+				}
+				if (is(i, '\n') || is(i, '\r')) {
+					// The value on the next line: "client_secret:\n  Q3kz…"
+					i = skipSpace(i, true);
+				}
 			}
-			i = skipSpace(i + 1, false);
+			else if (is(i, ',') && quoted) {
+				// A function call or tuple: .header("client_secret", "…"), ("Ocp-Apim-Subscription-Key", "…")
+				i = skipSpace(i + 1, true);
+				if (!is(i, '"') && !is(i, '\'')) {
+					return i;
+				}
+			}
+			else if (is(i, '|')) {
+				i = skipSpace(i + 1, false);
+			}
+			else if (!tab) {
+				return i;
+			}
 			if (name.endsWith("authorization")) {
-				authorization(i);
+				return authorization(i);
 			}
-			else {
-				value(i, KEYS.get(name));
-			}
+			return value(i, KEYS.get(name));
 		}
 
-		private void authorization(int from) {
+		private int skipMarkup(int from) {
 			int i = from;
-			if (is(i, '"') || is(i, '\'')) {
+			while (i < text.length() && (text.charAt(i) == '*' || text.charAt(i) == '`') && i - from < 4) {
+				i++;
+			}
+			return i;
+		}
+
+		private int authorization(int from) {
+			int i = from;
+			if (text.startsWith("\\\"", i)) {
+				i += 2;
+			}
+			else if (is(i, '"') || is(i, '\'')) {
 				i++;
 			}
 			i = skipSpace(i, false);
 			SecretKind kind = SecretKind.BEARER_TOKEN;
 			for (String scheme : SCHEMES) {
-				if (lower.startsWith(scheme, i) && (is(i + scheme.length(), ' ') || is(i + scheme.length(), '\t'))) {
+				if (lower.startsWith(scheme, i) && wordBoundaryAfter(i + scheme.length())) {
 					kind = scheme.equals("basic") ? SecretKind.BASIC_CREDENTIALS : SecretKind.BEARER_TOKEN;
-					i = skipSpace(i + scheme.length(), false);
+					i = skipSpace(i + scheme.length(), true);
 					break;
 				}
 			}
 			int end = i;
 			while (end < text.length() && end - i < MAX_VALUE && !Character.isWhitespace(text.charAt(end))
-					&& "\"',;".indexOf(text.charAt(end)) < 0) {
+					&& "\"',;\\".indexOf(text.charAt(end)) < 0) {
 				end++;
 			}
 			if (end - i >= 8) {
 				claim(i, end, kind);
 			}
+			return end;
 		}
 
-		private void value(int from, SecretKind kind) {
+		private int value(int from, SecretKind kind) {
 			if (from >= text.length()) {
-				return;
+				return from;
+			}
+			if (text.startsWith("\\\"", from)) {
+				int end = text.indexOf("\\\"", from + 2);
+				int lineEnd = lineEnd(from + 2);
+				end = end < 0 || end > lineEnd ? lineEnd : end;
+				claim(from + 2, end, kind);
+				return end;
 			}
 			char first = text.charAt(from);
-			if (first == '"' || first == '\'') {
-				claim(from + 1, quotedEnd(from + 1, first), kind);
-				return;
+			if (first == '"' || first == '\'' || first == '`') {
+				int end = quotedEnd(from + 1, first);
+				claim(from + 1, end, kind);
+				return end;
 			}
 			int end = from;
 			while (end < text.length() && end - from < MAX_VALUE && !Character.isWhitespace(text.charAt(end))
-					&& "\"'&,;<>})]".indexOf(text.charAt(end)) < 0) {
+					&& "\"'&,;<>})]|\\`".indexOf(text.charAt(end)) < 0) {
 				end++;
 			}
-			claim(from, end, kind);
+			int valueEnd = end;
+			while (valueEnd > from && (text.charAt(valueEnd - 1) == '*' || text.charAt(valueEnd - 1) == '.')) {
+				valueEnd--;
+			}
+			claim(from, valueEnd, kind);
+			return end;
+		}
+
+		private int lineEnd(int from) {
+			int i = from;
+			while (i < text.length() && i - from < MAX_VALUE && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+				i++;
+			}
+			return i;
 		}
 
 		/** The end of a quoted value: its closing quote, or the end of the line when there is none. */
@@ -427,11 +567,106 @@ public final class SecretRedactor {
 			return Math.min(i, text.length());
 		}
 
+		/** "our client secret is Q3kz…", "Passordet er Hemmelig123"; returns where reading stopped. */
+		private int phrase(int at, String name) {
+			if (is(at + name.length(), '"') || is(at + name.length(), '\'')) {
+				// 'client_secret': … is a key, read as one already
+				return at + name.length();
+			}
+			int i = skipSpace(at + name.length(), false);
+			for (String filler : PROSE_FILLERS) {
+				if (lower.startsWith(filler, i) && (filler.length() == 1 || is(i + filler.length(), ' ')
+						|| is(i + filler.length(), '\t'))) {
+					i = skipSpace(i + filler.length(), false);
+					break;
+				}
+			}
+			if (is(i, ':') || is(i, '=')) {
+				i = skipSpace(i + 1, false);
+			}
+			if (covered(i)) {
+				return i;
+			}
+			SecretKind kind = PHRASES.get(name);
+			if (is(i, '"') || is(i, '\'') || is(i, '`')) {
+				int end = quotedEnd(i + 1, text.charAt(i));
+				if (end - i - 1 >= 6 && looksGenerated(text.substring(i + 1, end))) {
+					claim(i + 1, end, kind);
+				}
+				return end;
+			}
+			int end = i;
+			while (end < text.length() && end - i < MAX_VALUE && !Character.isWhitespace(text.charAt(end))) {
+				end++;
+			}
+			int valueEnd = end;
+			while (valueEnd > i && ".,;:)".indexOf(text.charAt(valueEnd - 1)) >= 0) {
+				valueEnd--;
+			}
+			String value = text.substring(i, valueEnd);
+			boolean password = kind == SecretKind.PASSWORD;
+			if ((password && value.length() >= 6 && looksLikePassword(value))
+					|| (value.length() >= 12 && looksGenerated(value))) {
+				claim(i, valueEnd, kind);
+			}
+			return end;
+		}
+
+		// "Basic ZmI0…" and "Bearer 8f9a…" without a header name: AuthenticationHeaderValue("Basic", "…")
+		void bareSchemes() {
+			for (String scheme : List.of("basic", "bearer")) {
+				int readUntil = 0;
+				for (int at = lower.indexOf(scheme); at >= 0; at = lower.indexOf(scheme, at + 1)) {
+					if (at < readUntil || !wordBoundaryBefore(at) || !wordBoundaryAfter(at + scheme.length())) {
+						continue;
+					}
+					int i = at + scheme.length();
+					int limit = Math.min(text.length(), i + 6);
+					while (i < limit && " \t\"',".indexOf(text.charAt(i)) >= 0) {
+						i++;
+					}
+					if (i == at + scheme.length() || covered(i)) {
+						continue;
+					}
+					int end = i;
+					while (end < text.length() && end - i < MAX_VALUE && (isBase64(text.charAt(end))
+							|| "-_.~".indexOf(text.charAt(end)) >= 0)) {
+						end++;
+					}
+					String token = text.substring(i, end);
+					if (scheme.equals("basic") ? isBasicCredentials(token)
+							: token.length() >= 16 && looksGenerated(token)) {
+						claim(i, end, scheme.equals("basic") ? SecretKind.BASIC_CREDENTIALS : SecretKind.BEARER_TOKEN);
+					}
+					readUntil = end;
+				}
+			}
+		}
+
+		private static boolean isBasicCredentials(String token) {
+			if (token.length() < 8) {
+				return false;
+			}
+			try {
+				byte[] decoded = Base64.getDecoder().decode(token);
+				for (byte b : decoded) {
+					if (b == ':') {
+						return true;
+					}
+				}
+				return false;
+			}
+			catch (IllegalArgumentException ex) {
+				return false;
+			}
+		}
+
 		// curl -u id:secret, --user id:secret
 		void curlUsers() {
 			for (String flag : List.of("-u", "--user")) {
+				int readUntil = 0;
 				for (int at = lower.indexOf(flag); at >= 0; at = lower.indexOf(flag, at + 1)) {
-					if (at > 0 && !Character.isWhitespace(text.charAt(at - 1))) {
+					if (at < readUntil || (at > 0 && !Character.isWhitespace(text.charAt(at - 1)))) {
 						continue;
 					}
 					int i = at + flag.length();
@@ -449,6 +684,7 @@ public final class SecretRedactor {
 							&& !Character.isWhitespace(text.charAt(colon)) && text.charAt(colon) != quote) {
 						colon++;
 					}
+					readUntil = colon;
 					if (!is(colon, ':')) {
 						continue;
 					}
@@ -458,13 +694,39 @@ public final class SecretRedactor {
 						end++;
 					}
 					claim(colon + 1, end, SecretKind.BASIC_CREDENTIALS);
+					readUntil = end;
 				}
 			}
 		}
 
-		// scheme://user:password@host (a '/' in the password is not valid in a URL, but is pasted anyway)
+		// requests.post(url, auth=("id", "secret")), HTTPBasicAuth("id", "secret")
+		void pythonAuth() {
+			for (String call : List.of("auth=(", "auth = (", "httpbasicauth(")) {
+				for (int at = lower.indexOf(call); at >= 0; at = lower.indexOf(call, at + 1)) {
+					int i = skipSpace(at + call.length(), false);
+					if (!is(i, '"') && !is(i, '\'')) {
+						continue;
+					}
+					int firstEnd = quotedEnd(i + 1, text.charAt(i));
+					int j = skipSpace(firstEnd + 1, false);
+					if (!is(j, ',')) {
+						continue;
+					}
+					j = skipSpace(j + 1, false);
+					if (is(j, '"') || is(j, '\'')) {
+						claim(j + 1, quotedEnd(j + 1, text.charAt(j)), SecretKind.BASIC_CREDENTIALS);
+					}
+				}
+			}
+		}
+
+		// scheme://user:password@host; a port (shop.no:8443/…) or a path with a query is no password
 		void urlPasswords() {
+			int readUntil = 0;
 			for (int at = text.indexOf("://"); at >= 0; at = text.indexOf("://", at + 1)) {
+				if (at < readUntil) {
+					continue;
+				}
 				int i = at + 3;
 				int colon = i;
 				while (colon < text.length() && colon - i < 256) {
@@ -474,44 +736,36 @@ public final class SecretRedactor {
 					}
 					colon++;
 				}
+				readUntil = colon;
 				if (!is(colon, ':') || colon == i) {
 					continue;
 				}
-				int at2 = colon + 1;
-				while (at2 < text.length() && at2 - colon < 1024) {
-					char c = text.charAt(at2);
-					if (c == '@' || c == '"' || c == '\'' || Character.isWhitespace(c)) {
+				int end = colon + 1;
+				while (end < text.length() && end - colon < 1024) {
+					char c = text.charAt(end);
+					if (c == '@' || c == '"' || c == '\'' || c == '?' || c == '#' || Character.isWhitespace(c)) {
 						break;
 					}
-					at2++;
+					end++;
 				}
-				if (is(at2, '@') && at2 > colon + 1) {
-					claim(colon + 1, at2, SecretKind.PASSWORD);
+				readUntil = end;
+				if (!is(end, '@') || end == colon + 1) {
+					continue;
 				}
+				String password = text.substring(colon + 1, end);
+				if (isPort(password)) {
+					continue;
+				}
+				claim(colon + 1, end, SecretKind.PASSWORD);
 			}
 		}
 
-		private void phrase(int at, String name) {
-			int i = skipSpace(at + name.length(), false);
-			for (String filler : PROSE_FILLERS) {
-				if (lower.startsWith(filler, i) && (is(i + filler.length(), ' ') || is(i + filler.length(), '\t'))) {
-					i = skipSpace(i + filler.length(), false);
-					break;
-				}
+		private static boolean isPort(String value) {
+			int digits = 0;
+			while (digits < value.length() && Character.isDigit(value.charAt(digits))) {
+				digits++;
 			}
-			if (is(i, ':') || is(i, '=')) {
-				i = skipSpace(i + 1, false);
-			}
-			if (covered(i)) {
-				return;
-			}
-			int end = i;
-			while (end < text.length() && end - i < MAX_VALUE && isTokenChar(text.charAt(end))) {
-				end++;
-			}
-			if (end - i >= 12 && looksGenerated(text.substring(i, end))) {
-				claim(i, end, PHRASES.get(name));
-			}
+			return digits > 0 && digits <= 5 && (digits == value.length() || value.charAt(digits) == '/');
 		}
 
 		// Any JSON Web Token, wherever it stands: eyJ….eyJ….signature
@@ -588,10 +842,6 @@ public final class SecretRedactor {
 					|| c == '=';
 		}
 
-		private static boolean isTokenChar(char c) {
-			return isBase64(c) || c == '_' || c == '.' || c == '~' || c == '-';
-		}
-
 	}
 
 	/** In prose, only something that looks machine-made is taken for a secret, not an ordinary word. */
@@ -604,6 +854,18 @@ public final class SecretRedactor {
 			letter |= Character.isLetter(c);
 		}
 		return (digit && letter) || value.length() >= 24;
+	}
+
+	/** A password named in prose: letters with a digit or a sign ("Summer2024!", "Hemmelig123"). */
+	static boolean looksLikePassword(String value) {
+		boolean letter = false;
+		boolean other = false;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			letter |= Character.isLetter(c);
+			other |= !Character.isLetter(c);
+		}
+		return letter && other;
 	}
 
 }

@@ -44,7 +44,14 @@ public class AdversarialInputTest {
 				Arguments.of("request lines", (Supplier<String>) () -> "POST /epayment/v1/payments HTTP/1.1\nHost: api.vipps.no\n\n"
 					.repeat(TEN_MB / 56)),
 				Arguments.of("almost a JWT", (Supplier<String>) () -> ("eyJ" + "a".repeat(1021) + ".").repeat(TEN_MB / 1024)),
-				Arguments.of("dates", (Supplier<String>) () -> "2026-11-20 20.11.2026 ".repeat(TEN_MB / 22)));
+				Arguments.of("dates", (Supplier<String>) () -> "2026-11-20 20.11.2026 ".repeat(TEN_MB / 22)),
+				Arguments.of("keys without separators", (Supplier<String>) () -> "pwd=".repeat(TEN_MB / 4)),
+				Arguments.of("authorization headers", (Supplier<String>) () -> "authorization:".repeat(TEN_MB / 14)),
+				Arguments.of("secret assignments", (Supplier<String>) () -> "secret=".repeat(TEN_MB / 7)),
+				Arguments.of("PEM headers without end", (Supplier<String>) () -> "-----BEGIN PRIVATE KEY-----\n"
+					.repeat(TEN_MB / 28)),
+				Arguments.of("URL user parts", (Supplier<String>) () -> "://x:".repeat(TEN_MB / 5)),
+				Arguments.of("Basic and Bearer", (Supplier<String>) () -> "Basic Bearer ".repeat(TEN_MB / 13)));
 	}
 
 	@ParameterizedTest(name = "{0}")
