@@ -130,7 +130,7 @@ public class ChecklistEvaluator {
 		}
 		int words = TextPatterns.words(prose);
 		boolean steps = TextPatterns.any(TextPatterns.NUMBERED_STEP, prose);
-		if (words >= 25 || (steps && words >= 12)) {
+		if (words >= 25 || (steps && words >= 12) || (words >= 15 && sentences(prose) >= 2 && hasDigit(prose))) {
 			return ItemResult.ok(ChecklistItem.DESCRIPTION, words + " words" + (steps ? ", step by step" : ""),
 					"description");
 		}
@@ -138,6 +138,27 @@ public class ChecklistEvaluator {
 				"The description is too short to act on (" + words + " words). Describe step by step what you did, "
 						+ "what you expected, and what happened instead.",
 				words + " words", "description");
+	}
+
+	private static int sentences(String text) {
+		int count = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if ((c == '.' || c == '!' || c == '?')
+					&& (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	private static boolean hasDigit(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (Character.isDigit(text.charAt(i))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	// 2
@@ -183,9 +204,21 @@ public class ChecklistEvaluator {
 		}
 		OrganizationNumber invalid = null;
 		String invalidSource = null;
+		String unreadable = null;
+		String unreadableSource = null;
 		for (Texts.Named text : texts.prose()) {
-			for (String[] match : TextPatterns.all(TextPatterns.ORGANIZATION_NUMBER, text.text())) {
-				Optional<OrganizationNumber> read = OrganizationNumbers.read(match[1]);
+			List<String[]> matches = TextPatterns.all(TextPatterns.ORGANIZATION_NUMBER, text.text());
+			matches.addAll(TextPatterns.all(TextPatterns.ORGANIZATION_NUMBER_MVA, text.text()));
+			for (String[] match : matches) {
+				String label = match[0].toLowerCase(Locale.ROOT);
+				boolean finnish = label.contains("tunnus") || label.contains("business id");
+				String digits = compact(match[1]);
+				Optional<OrganizationNumber> read = OrganizationNumbers
+					.read(finnish && digits.length() == 8 && isDigits(digits) ? "FI" + digits : match[1]);
+				if (read.isEmpty() && unreadable == null) {
+					unreadable = match[1].strip();
+					unreadableSource = text.location() + " (text)";
+				}
 				if (read.isPresent() && read.get().valid()) {
 					return judge(read.get(), text.location() + " (text)");
 				}
@@ -201,6 +234,11 @@ public class ChecklistEvaluator {
 		}
 		if (invalid != null) {
 			return judge(invalid, invalidSource);
+		}
+		if (unreadable != null) {
+			return Found.none(ItemResult.of(item, ItemState.INVALID, "'" + unreadable
+					+ "' is not an organization number: a Norwegian one has 9 digits, a Danish CVR 8, "
+					+ "a Finnish Y-tunnus the form 1234567-8.", unreadable, unreadableSource));
 		}
 		return Found.none(ItemResult.of(item, ItemState.MISSING,
 				"Add your organization number (9 digits in Norway, the CVR number in Denmark, "
@@ -339,17 +377,61 @@ public class ChecklistEvaluator {
 				}
 			}
 		}
-		for (Texts.Named text : texts.prose()) {
-			for (String[] match : TextPatterns.all(TextPatterns.PRODUCT_NAME, text.text())) {
-				Optional<Product> byName = productNamed(match[1]);
-				if (byName.isPresent()) {
-					return new Found<>(byName.get(), ItemResult.ok(item, byName.get().name(),
-							text.location() + " (\"" + match[1] + "\")", retiredNote(byName.get())));
-				}
+		Found<Product> named = productByName(texts);
+		if (named != null) {
+			return named;
+		}
+		for (Texts.Named text : texts.all()) {
+			if (!TextPatterns.all(TextPatterns.AGREEMENT_ID, text.text()).isEmpty()) {
+				return new Found<>(Product.RECURRING, ItemResult.ok(item, Product.RECURRING.name(),
+						text.location() + " (agreement or charge id)"));
 			}
 		}
 		return Found.none(ItemResult.of(item, ItemState.MISSING,
 				"Name the product or API (e.g. ePayment API, Recurring API, Login API), or include the request path."));
+	}
+
+	/**
+	 * The product the text is about when it names several: a name with "API" counts more, a
+	 * name repeated counts more, and the access token and webhooks, which come up in passing in
+	 * most requests, count less. "A recurring problem" is no product.
+	 */
+	private static Found<Product> productByName(Texts texts) {
+		java.util.Map<Product, Integer> scores = new java.util.LinkedHashMap<>();
+		java.util.Map<Product, String> sources = new java.util.HashMap<>();
+		for (Texts.Named text : texts.prose()) {
+			String lower = text.text().toLowerCase(Locale.ROOT);
+			for (String[] match : TextPatterns.all(TextPatterns.PRODUCT_NAME, text.text())) {
+				Optional<Product> byName = productNamed(match[1]);
+				if (byName.isEmpty() || adjective(lower, match[1].toLowerCase(Locale.ROOT))) {
+					continue;
+				}
+				Product product = byName.get();
+				int score = match[1].toLowerCase(Locale.ROOT).endsWith("api") ? 3 : 2;
+				if (product == Product.ACCESS_TOKEN || product == Product.WEBHOOKS) {
+					score -= 1;
+				}
+				scores.merge(product, score, Integer::sum);
+				sources.putIfAbsent(product, text.location() + " (\"" + match[1] + "\")");
+			}
+		}
+		return scores.entrySet().stream()
+			.max(java.util.Map.Entry.comparingByValue())
+			.map(best -> new Found<>(best.getKey(), ItemResult.ok(ChecklistItem.PRODUCT, best.getKey().name(),
+					sources.get(best.getKey()), retiredNote(best.getKey()))))
+			.orElse(null);
+	}
+
+	private static boolean adjective(String lowerText, String name) {
+		if (!name.equals("recurring")) {
+			return false;
+		}
+		for (String noun : List.of("recurring problem", "recurring issue", "recurring error", "recurring failure")) {
+			if (lowerText.contains(noun)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static Optional<Product> productNamed(String text) {
@@ -429,7 +511,18 @@ public class ChecklistEvaluator {
 				stated = test ? Environment.TEST : Environment.PRODUCTION;
 				statedSource = test ? testSource : productionSource;
 			}
-			mentionsBoth = test && production;
+			else if (test) {
+				// "Works in test, but in production every capture fails"
+				String all = texts.prose().stream().map(t -> exchanges.proseOf(t.location(), t.text()))
+					.reduce("", (a, b) -> a + "\n" + b);
+				boolean worksInTest = TextPatterns.any(TextPatterns.WORKS_IN_TEST, all);
+				boolean worksInProduction = TextPatterns.any(TextPatterns.WORKS_IN_PRODUCTION, all);
+				if (worksInTest != worksInProduction) {
+					stated = worksInTest ? Environment.PRODUCTION : Environment.TEST;
+					statedSource = worksInTest ? productionSource : testSource;
+				}
+			}
+			mentionsBoth = test && production && stated == null;
 		}
 		String host = exchanges.apiHost().orElseGet(() -> hostMentioned(texts).orElse(null));
 		Environment byHost = host == null ? null : Hosts.environment(host).orElse(null);
@@ -527,7 +620,7 @@ public class ChecklistEvaluator {
 		if (!input.occurredOn().isEmpty()) {
 			List<LocalDate> dates = new ArrayList<>();
 			for (String raw : input.occurredOn()) {
-				Optional<LocalDate> date = Dates.parse(raw);
+				Optional<LocalDate> date = Dates.parse(raw, today);
 				if (date.isEmpty()) {
 					return ItemResult.of(item, ItemState.INVALID,
 							"'" + raw.strip() + "' is not a date we can read: write it as 2026-11-20.", raw.strip(),
@@ -558,8 +651,9 @@ public class ChecklistEvaluator {
 			return ItemResult.ok(item, String.join(", ", past.stream().map(LocalDate::toString).toList()), source);
 		}
 		if (!mentioned.isEmpty()) {
-			return ItemResult.of(item, ItemState.INVALID, mentioned.get(0) + " is in the future: give the date(s) "
-					+ "the problem happened.", mentioned.get(0).toString(), source);
+			// A future date in the text is a due date or an expiry, not when the problem happened.
+			return ItemResult.of(item, ItemState.MISSING, "Add the date(s) the problem happened (e.g. 2026-11-20); "
+					+ "the only dates we found (" + mentioned.get(0) + ") are in the future.");
 		}
 		return ItemResult.of(item, ItemState.MISSING, "Add the date(s) the problem happened (e.g. 2026-11-20), with "
 				+ "times if you have them; our servers log in UTC.");

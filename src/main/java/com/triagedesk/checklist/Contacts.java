@@ -19,6 +19,8 @@ final class Contacts {
 
 	static final String DEFAULT_REGION = "NO";
 
+	private static final List<String> REGIONS = List.of("NO", "DK", "FI", "SE");
+
 	/** A phone number is looked for in this much of the prose at its start and at its end (the signature). */
 	private static final int SEARCH_WINDOW = 8 * 1024;
 
@@ -26,7 +28,11 @@ final class Contacts {
 
 	private static final java.util.Set<String> IDENTIFIER_WORDS = java.util.Set.of("msn", "order", "orderid", "ordre",
 			"transaction", "transactionid", "cvr", "y-tunnus", "tunnus", "id", "reference", "nr", "no", "number",
-			"nummer", "serial");
+			"nummer", "serial", "payment", "payments", "betaling", "agreement", "charge", "invoice", "faktura", "kid",
+			"ordrenummer", "amount", "beløp", "kr", "nok");
+
+	private static final java.util.Set<String> PHONE_WORDS = java.util.Set.of("phone", "tel", "tlf", "telefon",
+			"telephone", "mobile", "mobil", "ring", "call", "puhelin", "puh", "mob");
 
 	private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
 
@@ -84,14 +90,28 @@ final class Contacts {
 				"Add your name and a phone number where we can reach you (e.g. +47 912 34 567)."));
 	}
 
+	/**
+	 * A phone field as people fill it in: Norwegian without a country code first, then Danish,
+	 * Finnish and Swedish; a remark in brackets ("(mobil)") is ignored.
+	 */
 	private Optional<PhoneNumber> parse(String text) {
-		try {
-			PhoneNumber number = phones.parse(text, DEFAULT_REGION);
-			return phones.isValidNumber(number) ? Optional.of(number) : Optional.empty();
+		String number = text;
+		int bracket = number.indexOf('(');
+		if (bracket > 0 && number.indexOf(')', bracket) > 0 && !number.substring(0, bracket).isBlank()) {
+			number = number.substring(0, bracket);
 		}
-		catch (NumberParseException ex) {
-			return Optional.empty();
+		for (String region : REGIONS) {
+			try {
+				PhoneNumber parsed = phones.parse(number, region);
+				if (phones.isValidNumber(parsed)) {
+					return Optional.of(parsed);
+				}
+			}
+			catch (NumberParseException ex) {
+				// not a number in this region; try the next
+			}
 		}
+		return Optional.empty();
 	}
 
 	private Optional<PhoneNumber> findIn(String text) {
@@ -135,6 +155,9 @@ final class Contacts {
 		String lower = text.substring(Math.max(0, match.start() - 25), match.start()).toLowerCase(java.util.Locale.ROOT);
 		List<String> words = TextPatterns.all(TextPatterns.WORD, lower).stream().map(w -> w[0]).toList();
 		List<String> recent = words.subList(Math.max(0, words.size() - 3), words.size());
+		if (recent.stream().anyMatch(PHONE_WORDS::contains)) {
+			return false;
+		}
 		return recent.stream().anyMatch(w -> IDENTIFIER_WORDS.contains(w) || w.startsWith("org"));
 	}
 

@@ -17,16 +17,22 @@ import com.google.re2j.Pattern;
  */
 final class Dates {
 
-	private static final Pattern ISO_PREFIX = Pattern.compile("^\\s*(20\\d\\d|19\\d\\d)-(\\d{1,2})-(\\d{1,2})(?:[T ].*)?\\s*$");
+	private static final Pattern ISO_PREFIX = Pattern
+		.compile("^\\s*(20\\d\\d|19\\d\\d)[-/.](\\d{1,2})[-/.](\\d{1,2})(?:[T ].*)?\\s*$");
 
-	private static final Pattern DAY_FIRST = Pattern.compile("^\\s*(\\d{1,2})[./-](\\d{1,2})[./-](\\d{4})\\s*$");
+	private static final Pattern DAY_FIRST = Pattern
+		.compile("^\\s*(\\d{1,2})[./-](\\d{1,2})[./-](\\d{4}|\\d{2})(?:[ T,]+\\d{1,2}[:.]\\d{2}(?::\\d{2})?)?\\s*$");
 
 	private static final int MAX_DATES = 50;
 
 	private Dates() {
 	}
 
-	static Optional<LocalDate> parse(String raw) {
+	/**
+	 * One date as given in a field: {@code 2026-11-20}, {@code 2026/11/20}, {@code 20.11.2026 14:30},
+	 * {@code 20.11.26}, {@code Nov 20, 2026} …
+	 */
+	static Optional<LocalDate> parse(String raw, LocalDate today) {
 		if (raw == null) {
 			return Optional.empty();
 		}
@@ -36,9 +42,11 @@ final class Dates {
 		}
 		Matcher dayFirst = DAY_FIRST.matcher(raw);
 		if (dayFirst.matches()) {
-			return date(dayFirst.group(3), dayFirst.group(2), dayFirst.group(1));
+			String year = dayFirst.group(3).length() == 2 ? "20" + dayFirst.group(3) : dayFirst.group(3);
+			return date(year, dayFirst.group(2), dayFirst.group(1));
 		}
-		return Optional.empty();
+		List<LocalDate> found = find(raw, today);
+		return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
 	}
 
 	static List<LocalDate> find(String text, LocalDate today) {
@@ -46,8 +54,17 @@ final class Dates {
 		if (text == null || text.isEmpty()) {
 			return dates;
 		}
-		for (String[] m : TextPatterns.all(TextPatterns.ISO_DATE, text)) {
-			date(m[1], m[2], m[3]).ifPresent(d -> add(dates, d));
+		// A date inside an identifier (acme-2026-11-30-0001) is part of the identifier.
+		Matcher iso = TextPatterns.ISO_DATE.matcher(text.indexOf('-') < 0 ? "" : text);
+		while (iso.find() && dates.size() < MAX_DATES) {
+			int start = iso.start();
+			int end = iso.end(3);
+			boolean glued = (start > 0 && (Character.isLetterOrDigit(text.charAt(start - 1)) || text.charAt(start - 1) == '-'
+					|| text.charAt(start - 1) == '_'))
+					|| (end + 1 < text.length() && text.charAt(end) == '-' && Character.isLetterOrDigit(text.charAt(end + 1)));
+			if (!glued) {
+				date(iso.group(1), iso.group(2), iso.group(3)).ifPresent(d -> add(dates, d));
+			}
 		}
 		for (String[] m : TextPatterns.all(TextPatterns.DOTTED_DATE, text)) {
 			date(m[3], m[2], m[1]).ifPresent(d -> add(dates, d));

@@ -20,6 +20,17 @@ public enum Environment {
 	 * Reads the spellings people use: {@code TEST}, {@code MT}, {@code test}, {@code prod},
 	 * {@code produksjon}, {@code tuotanto} …
 	 */
+	/** "MT (test)", "PRODUCTION (live)", "testiympäristö", "produksjonsmiljøet": the words tell. */
+	private static Optional<Environment> byWords(String text) {
+		boolean test = false;
+		boolean production = false;
+		for (String word : text.split(" ")) {
+			test |= word.equals("mt") || word.startsWith("test") || word.equals("sandbox");
+			production |= word.startsWith("prod") || word.equals("live") || word.startsWith("tuotanto");
+		}
+		return test == production ? Optional.empty() : Optional.of(test ? TEST : PRODUCTION);
+	}
+
 	public static Optional<Environment> parse(String text) {
 		if (text == null) {
 			return Optional.empty();
@@ -34,7 +45,7 @@ public enum Environment {
 			case "production", "prod", "prd", "live", "produksjon", "produktion", "tuotanto", "production environment",
 					"prod environment", "produksjonsmiljø" ->
 				Optional.of(PRODUCTION);
-			default -> Optional.empty();
+			default -> byWords(t);
 		};
 	}
 

@@ -55,7 +55,7 @@ final class HttpMessages {
 				return har;
 			}
 		}
-		Lines lines = new Lines(text);
+		Lines lines = new Lines(curlVerbose(text) ? withoutVerboseMarks(text) : text);
 		List<HttpRequestInfo> requests = new ArrayList<>();
 		List<HttpResponseInfo> responses = new ArrayList<>();
 		int i = 0;
@@ -95,6 +95,44 @@ final class HttpMessages {
 			i++;
 		}
 		return new Found(List.copyOf(requests), List.copyOf(responses));
+	}
+
+	/**
+	 * {@code curl -v} output: "> " before what was sent, "< " before what came back, "* " for
+	 * curl's own notes.
+	 */
+	static boolean curlVerbose(String text) {
+		return (text.startsWith("> ") || text.contains("\n> ")) && text.contains("< HTTP/");
+	}
+
+	/**
+	 * The same text with curl's marks blanked out, so offsets stay those of the original.
+	 */
+	static String withoutVerboseMarks(String text) {
+		char[] chars = text.toCharArray();
+		int lineStart = 0;
+		for (int i = 0; i <= chars.length; i++) {
+			if (i == chars.length || chars[i] == '\n') {
+				int start = lineStart;
+				while (start < i && chars[start] == ' ') {
+					start++;
+				}
+				if (start < i && (chars[start] == '>' || chars[start] == '<')
+						&& (start + 1 == i || chars[start + 1] == ' ' || chars[start + 1] == '\r')) {
+					chars[start] = ' ';
+				}
+				else if (start < i && (chars[start] == '*' || chars[start] == '{' || chars[start] == '}')
+						&& start + 1 < i && chars[start + 1] == ' ') {
+					for (int j = lineStart; j < i; j++) {
+						if (chars[j] != '\r') {
+							chars[j] = ' ';
+						}
+					}
+				}
+				lineStart = i + 1;
+			}
+		}
+		return new String(chars);
 	}
 
 	/**

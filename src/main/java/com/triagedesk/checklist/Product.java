@@ -42,6 +42,15 @@ public enum Product {
 
 	private static final Pattern SPACES = Pattern.compile("\\s+");
 
+	/** Brand names, versions and remarks around a product name. */
+	private static final Pattern DECORATION = Pattern
+		.compile("\\b(?:vipps|mobilepay|by|the)\\b|\\bv\\d+(?:\\.\\d+)*\\b|\\(.*?\\)|[/,-]");
+
+	private static final java.util.Map<String, Product> ALIASES = java.util.Map.of("webhook", Product.WEBHOOKS,
+			"settlement", Product.REPORT, "settlements", Product.REPORT, "ecommerce", Product.ECOM, "e commerce",
+			Product.ECOM, "access token", Product.ACCESS_TOKEN, "token", Product.ACCESS_TOKEN, "payments",
+			Product.EPAYMENT);
+
 	private final boolean paymentApi;
 
 	private final List<String> names;
@@ -73,8 +82,18 @@ public enum Product {
 			return Optional.empty();
 		}
 		String t = SPACES.matcher(text.strip().toLowerCase(Locale.ROOT).replace('_', ' ')).replaceAll(" ");
+		Optional<Product> exact = exactly(t);
+		if (exact.isPresent()) {
+			return exact;
+		}
+		// "Vipps ePayment API v1", "MobilePay Recurring API (v3)", "Webhook", "Settlement"
+		String bare = SPACES.matcher(DECORATION.matcher(t).replaceAll(" ")).replaceAll(" ").strip();
+		return exactly(bare).or(() -> exactly(bare + " api")).or(() -> Optional.ofNullable(ALIASES.get(bare)));
+	}
+
+	private static Optional<Product> exactly(String name) {
 		for (Product product : values()) {
-			if (product.name().toLowerCase(Locale.ROOT).replace('_', ' ').equals(t) || product.names.contains(t)) {
+			if (product.name().toLowerCase(Locale.ROOT).replace('_', ' ').equals(name) || product.names.contains(name)) {
 				return Optional.of(product);
 			}
 		}

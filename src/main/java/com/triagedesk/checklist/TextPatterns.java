@@ -24,7 +24,7 @@ final class TextPatterns {
 
 	static final Pattern MERCHANT_SERIAL_NUMBER = Pattern.compile("(?i)\\b(?:msn|merchant[ -]?serial[ -]?(?:number|no\\.?|nr\\.?)?"
 			+ "|merchantserialnumber|salgsstedsnummer|salgsenhetsnummer|brugerstedsnummer|brukerstedsnummer)[\"']?"
-			+ "[ \\t]*(?:(?:is|er|on|:|#|=|-)[ \\t]*)*[\"']?(\\d[\\d ]*\\d|\\d)\\b");
+			+ "[ \\t]*(?:(?:is|er|on|:|#|=|-)[ \\t]*)*[\"']?(\\d{3}[ ]\\d{3,4}\\b|\\d+)\\b");
 
 	static final Pattern ORDER_ID = Pattern.compile("(?i)\\b(?:order[ _-]?id|orderid|order[ _-]?(?:no|nr|number|ref|reference)"
 			+ "|reference|referanse|reference[ _-]?id|ordre(?:nummer|nr|-?id)?|ordrenummer|tilausnumero|tilaus)\\b[\"']?"
@@ -50,18 +50,28 @@ final class TextPatterns {
 
 	static final Pattern ENVIRONMENT_TEST = Pattern.compile("(?i)(?:\\b(?:test|testing)[ -]?(?:environment|env|miljø(?:et)?|miljö(?:et)?"
 			+ "|ympäristö\\w*)\\b|\\btestmiljø(?:et)?\\b|\\btestmiljö(?:et)?\\b|\\btestiympäristö\\w*|\\bmerchant test\\b"
-			+ "|\\b(?:in|on|i|på|against|mot|til|to)[ ]+(?:the[ ]+)?(?:test|mt|sandbox)\\b|\\bsandbox\\b|(?:^|[,;(])[ ]*test[ ]*(?:[,;.)]|$))");
+			+ "|\\b(?:in|on|i|på|against|mot)[ ]+(?:the[ ]+)?(?:test|mt|sandbox)\\b|\\bsandbox\\b|(?:^|[,;(])[ ]*test[ ]*(?:[,;.)]|$))");
 
 	static final Pattern ENVIRONMENT_MT = Pattern.compile("\\bMT\\b");
 
+	/** "works in test, but …": the other environment is the one with the problem. */
+	static final Pattern WORKS_IN_TEST = Pattern.compile("(?i)\\b(?:works?|working|worked|fine|ok|fungerer|virker|funker"
+			+ "|fungerar|toimii)\\b[^.,;\\n]{0,40}\\b(?:test|mt|sandbox|testmiljø\\w*|testmiljö\\w*|testiympäristö\\w*)\\b");
+
+	static final Pattern WORKS_IN_PRODUCTION = Pattern.compile("(?i)\\b(?:works?|working|worked|fine|ok|fungerer|virker"
+			+ "|funker|fungerar|toimii)\\b[^.,;\\n]{0,40}\\b(?:production|prod|produksjon\\w*|produktion\\w*|tuota\\w*)\\b");
+
+	/** NO 918 713 867 MVA: the Norwegian VAT form needs no label. */
+	static final Pattern ORGANIZATION_NUMBER_MVA = Pattern.compile("\\b(NO[ ]?\\d{3}[ ]?\\d{3}[ ]?\\d{3}[ ]?MVA)\\b");
+
 	static final Pattern ENVIRONMENT_PRODUCTION = Pattern.compile("(?i)\\b(?:production|prod|produksjon\\w*|produktion\\w*"
-			+ "|tuotanto\\w*|tuotann\\w*|live[ -]?(?:environment|miljø\\w*))\\b");
+			+ "|tuotanto\\w*|tuotann\\w*|live[ -]?(?:environment|miljø\\w*)|went live|go(?:ing)? live|gikk live|i drift)\\b");
 
 	static final Pattern ISO_DATE = Pattern.compile("\\b(20\\d\\d)-(\\d\\d)-(\\d\\d)(?:T|\\b)");
 
 	static final Pattern DOTTED_DATE = Pattern.compile("\\b(\\d{1,2})[./](\\d{1,2})[./](20\\d\\d)\\b");
 
-	private static final String MONTHS = "jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch|s)?|apr(?:il)?|ma[iy]|jun[ie]?|jul[iy]?"
+	private static final String MONTHS = "jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch|ts|s)?|apr(?:il)?|ma[iyj]|jun[ie]?|jul[iy]?"
 			+ "|aug(?:ust)?|sep(?:t|tember)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cs](?:ember)?|tammikuu\\w*|helmikuu\\w*"
 			+ "|maaliskuu\\w*|huhtikuu\\w*|toukokuu\\w*|kesäkuu\\w*|heinäkuu\\w*|elokuu\\w*|syyskuu\\w*|lokakuu\\w*"
 			+ "|marraskuu\\w*|joulukuu\\w*";
@@ -124,13 +134,16 @@ final class TextPatterns {
 		guards.put(HOST, List.of("vipps.no", "mobilepay.dk", "vippsmobilepay.com"));
 		guards.put(ENVIRONMENT_TEST, List.of("test", "sandbox"));
 		guards.put(ENVIRONMENT_MT, List.of("mt"));
-		guards.put(ENVIRONMENT_PRODUCTION, List.of("prod", "tuotan", "live"));
+		guards.put(WORKS_IN_TEST, List.of("test", "mt", "sandbox"));
+		guards.put(WORKS_IN_PRODUCTION, List.of("prod", "tuota"));
+		guards.put(ORGANIZATION_NUMBER_MVA, List.of("mva"));
+		guards.put(ENVIRONMENT_PRODUCTION, List.of("prod", "tuotan", "live", "drift"));
 		guards.put(ISO_DATE, List.of("-"));
 		guards.put(DOTTED_DATE, List.of(".", "/"));
 		guards.put(TODAY, List.of("today", "morning", "dag", "morges", "tänään", "formiddag"));
 		guards.put(YESTERDAY, List.of("yesterday", "går", "eilen"));
 		guards.put(PATH_MENTION, List.of("/"));
-		List<String> months = List.of("jan", "feb", "mar", "apr", "mai", "may", "jun", "jul", "aug", "sep", "okt", "oct",
+		List<String> months = List.of("jan", "feb", "mar", "apr", "mai", "may", "maj", "jun", "jul", "aug", "sep", "okt", "oct",
 				"nov", "des", "dec", "kuu");
 		guards.put(DAY_MONTH, months);
 		guards.put(MONTH_DAY, months);

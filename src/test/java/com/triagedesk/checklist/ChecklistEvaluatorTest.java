@@ -682,4 +682,195 @@ class ChecklistEvaluatorTest {
 
 	}
 
+	/**
+	 * Cases an independent review found wrong, kept so they stay right.
+	 */
+	@Nested
+	class ReviewedCases {
+
+		@Test
+		void curlVerboseOutputIsAnHttpExchange() {
+			Request r = new Request();
+			r.httpRequest = """
+					*   Trying 13.79.1.1:443...
+					> POST /epayment/v1/payments HTTP/1.1
+					> Host: apitest.vipps.no
+					> Merchant-Serial-Number: 123456
+					> Content-Type: application/json
+					>
+					< HTTP/1.1 400 Bad Request
+					< Content-Type: application/problem+json
+					<
+					{"title":"Bad Request","status":400}
+					""";
+
+			Evaluation evaluation = evaluate(r);
+
+			assertThat(evaluation.item(ChecklistItem.HTTP_EXCHANGE).state()).isEqualTo(ItemState.OK);
+			assertThat(evaluation.facts().merchantSerialNumber()).isEqualTo("123456");
+			assertThat(evaluation.suggestedSubject()).isEqualTo("POST /epayment/v1/payments gives HTTP 400");
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = {
+				"We get an access token without problems, but when we call the ePayment API to create a payment we get 401.",
+				"We have a recurring problem: capture on the ePayment API fails for some orders.",
+				"Our webhook endpoint never receives events when we capture with the ePayment API." })
+		void theProductIsTheOneTheRequestIsAbout(String text) {
+			Request r = new Request();
+			r.subject = "Calls fail with 401 since Monday";
+			r.description = text + " It happens for every order since Monday, and nothing changed on our side.";
+
+			assertThat(evaluate(r).facts().product()).isEqualTo(Product.EPAYMENT);
+		}
+
+		@ParameterizedTest
+		@CsvSource({ "Vipps ePayment API, EPAYMENT", "Vipps Recurring API, RECURRING", "ePayment API v1, EPAYMENT",
+				"Recurring API v3, RECURRING", "MobilePay ePayment, EPAYMENT", "Webhook, WEBHOOKS", "Settlement, REPORT",
+				"eCommerce, ECOM", "Vipps Login API, LOGIN" })
+		void productNamesWithBrandsAndVersionsAreKnown(String name, Product product) {
+			Request r = new Request();
+			r.product = name;
+
+			assertThat(evaluate(r).facts().product()).isEqualTo(product);
+		}
+
+		@ParameterizedTest
+		@CsvSource({ "MT (test), TEST", "Test environment (MT), TEST", "MT / Test, TEST", "PRODUCTION (live), PRODUCTION",
+				"prod/live, PRODUCTION", "testiympäristö, TEST", "tuotantoympäristö, PRODUCTION",
+				"produktionsmiljø, PRODUCTION", "produksjonsmiljøet, PRODUCTION" })
+		void environmentFieldsAreReadByTheirWords(String field, Environment environment) {
+			Request r = new Request();
+			r.environment = field;
+
+			assertThat(evaluate(r).facts().environment()).isEqualTo(environment);
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "We went live yesterday and captures fail. We tried to test again, same result.",
+				"Everything works in the test environment, but in production every capture fails." })
+		void productionIsTheEnvironmentWithTheProblem(String text) {
+			Request r = new Request();
+			r.subject = "Capture fails with HTTP 400";
+			r.description = GOOD_DESCRIPTION + " " + text;
+
+			assertThat(evaluate(r).facts().environment()).isEqualTo(Environment.PRODUCTION);
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "Our MSN is 123456 2 days ago it worked.", "MSN 123456 15 orders failed." })
+		void anMsnDoesNotSwallowTheNextNumber(String text) {
+			Request r = new Request();
+			r.description = GOOD_DESCRIPTION + " " + text;
+
+			assertThat(evaluate(r).facts().merchantSerialNumber()).isEqualTo("123456");
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "The order acme-2026-11-30-0001 failed.", "The charge with due date 2026-12-01 failed." })
+		void datesInIdentifiersAndDueDatesAreNoFutureProblemDates(String text) {
+			Request r = new Request();
+			r.description = GOOD_DESCRIPTION + " " + text;
+
+			assertThat(item(r, ChecklistItem.DATES).state()).isEqualTo(ItemState.MISSING);
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "20.11.2026 14:30", "2026/11/20", "Nov 20, 2026", "20.11.26" })
+		void occurredOnIsReadAsPeopleWriteIt(String date) {
+			Request r = new Request();
+			r.dates = List.of(date);
+
+			ItemResult result = item(r, ChecklistItem.DATES);
+
+			assertThat(result.state()).isEqualTo(ItemState.OK);
+			assertThat(result.value()).isEqualTo("2026-11-20");
+		}
+
+		@Test
+		void danishMonthsAreRead() {
+			Request r = new Request();
+			r.description = GOOD_DESCRIPTION + " Det startede 5. maj 2026.";
+
+			assertThat(item(r, ChecklistItem.DATES).value()).isEqualTo("2026-05-05");
+		}
+
+		@Test
+		void aYTunnusWrittenWithoutItsDashIsFinnish() {
+			Request r = new Request();
+			r.description = GOOD_DESCRIPTION + " Y-tunnus 13669598.";
+
+			ItemResult result = item(r, ChecklistItem.ORGANIZATION_NUMBER);
+
+			assertThat(result.state()).isEqualTo(ItemState.OK);
+			assertThat(result.value()).isEqualTo("1366959-8");
+		}
+
+		@Test
+		void theNorwegianVatFormNeedsNoLabel() {
+			Request r = new Request();
+			r.description = GOOD_DESCRIPTION + " Acme AS, NO 918 713 867 MVA.";
+
+			assertThat(item(r, ChecklistItem.ORGANIZATION_NUMBER).value()).isEqualTo("918713867");
+		}
+
+		@Test
+		void aLabelledNumberOfTheWrongLengthIsInvalid() {
+			Request r = new Request();
+			r.description = GOOD_DESCRIPTION + " orgnr 1234567850";
+
+			assertThat(item(r, ChecklistItem.ORGANIZATION_NUMBER).state()).isEqualTo(ItemState.INVALID);
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "20 12 34 56", "040 123 4567", "912 34 567 (mobil)" })
+		void nordicPhoneFieldsAreCallable(String phone) {
+			Request r = new Request();
+			r.name = "Kari";
+			r.phone = phone;
+
+			assertThat(item(r, ChecklistItem.CONTACT).state()).isEqualTo(ItemState.OK);
+		}
+
+		@Test
+		void aPaymentNumberIsNotThePhone() {
+			Request r = new Request();
+			r.name = "Kari";
+			r.description = GOOD_DESCRIPTION + " Payment 41234567 failed.";
+
+			assertThat(item(r, ChecklistItem.CONTACT).state()).isEqualTo(ItemState.INSUFFICIENT);
+		}
+
+		@Test
+		void aPhoneNumberAfterItsLabelIsThePhone() {
+			Request r = new Request();
+			r.name = "Kari";
+			r.description = GOOD_DESCRIPTION + " Phone no 48 12 34 56.";
+
+			assertThat(item(r, ChecklistItem.CONTACT).state()).isEqualTo(ItemState.OK);
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = {
+				"Når vi kaller capture på en reservert betaling får vi 400 med feilkode 6080. Det skjer for alle ordre siden 20.11.2026.",
+				"Kun kutsumme capture-rajapintaa varatulle maksulle, saamme virheen 400 ja koodin 6080. Virhe toistuu kaikissa tilauksissa." })
+		void shortButConcreteNordicDescriptionsAreEnough(String text) {
+			Request r = new Request();
+			r.description = text;
+
+			assertThat(item(r, ChecklistItem.DESCRIPTION).state()).isEqualTo(ItemState.OK);
+		}
+
+		@Test
+		void agreementIdsAloneTellTheProduct() {
+			Request r = new Request();
+			r.subject = "Charge fails for some customers";
+			r.description = "We charge agreement agr_5kSeqz every month and since Monday the charge is rejected for it "
+					+ "and a few others, while new agreements work.";
+
+			assertThat(evaluate(r).facts().product()).isEqualTo(Product.RECURRING);
+		}
+
+	}
+
 }
