@@ -15,6 +15,10 @@ import com.triagedesk.checklist.Evaluation;
 import com.triagedesk.checklist.Warning;
 import com.triagedesk.issues.IssueManagement;
 import com.triagedesk.issues.OpenedIssue;
+import com.triagedesk.routing.Destination;
+import com.triagedesk.routing.Route;
+import com.triagedesk.routing.Router;
+import com.triagedesk.routing.RoutingInput;
 import com.triagedesk.secrets.Redaction;
 import com.triagedesk.secrets.SecretKind;
 import com.triagedesk.secrets.SecretRedactor;
@@ -31,10 +35,17 @@ class Intake {
 
 	private final IssueManagement issues;
 
-	Intake(SecretRedactor redactor, ChecklistEvaluator evaluator, IssueManagement issues) {
+	private final Router router;
+
+	private final Redirects redirects;
+
+	Intake(SecretRedactor redactor, ChecklistEvaluator evaluator, IssueManagement issues, Router router,
+			Redirects redirects) {
 		this.redactor = redactor;
 		this.evaluator = evaluator;
 		this.issues = issues;
+		this.router = router;
+		this.redirects = redirects;
 	}
 
 	/**
@@ -42,7 +53,8 @@ class Intake {
 	 */
 	IntakeResponse check(SupportRequest request, List<MultipartFile> files) {
 		Evaluated evaluated = evaluate(request, files);
-		return IntakeResponse.checked(evaluated.evaluation(), evaluated.redactions(), evaluated.warnings());
+		return IntakeResponse.checked(evaluated.evaluation(), evaluated.route(), evaluated.redactions(),
+				evaluated.warnings());
 	}
 
 	/**
@@ -51,13 +63,43 @@ class Intake {
 	 */
 	IntakeResponse submit(SupportRequest request, List<MultipartFile> files, boolean strict) {
 		Evaluated evaluated = evaluate(request, files);
+		if (evaluated.route().redirects()) {
+			// Not for developer support: nothing becomes an issue, but the request is kept for
+			// statistics and in case staff find it was misrouted.
+			java.util.UUID id = redirects.record(evaluated.request(), evaluated.route(),
+					evaluated.evaluation().facts().organizationNumber(),
+					evaluated.evaluation().facts().merchantSerialNumber());
+			return IntakeResponse.redirected(id, evaluated.evaluation(), evaluated.route(), evaluated.redactions(),
+					evaluated.warnings());
+		}
 		if (strict && !evaluated.evaluation().complete()) {
 			throw new IncompleteRequestException(evaluated.evaluation());
 		}
 		OpenedIssue issue = issues.open(evaluated.request()
 			.toNewIssue(evaluated.files().stream().map(ReceivedFiles.File::attachment).toList(),
 					evaluated.evaluation().complete()));
-		return IntakeResponse.created(issue, evaluated.evaluation(), evaluated.redactions(), evaluated.warnings());
+		return IntakeResponse.created(issue, evaluated.evaluation(), evaluated.route(), evaluated.redactions(),
+				evaluated.warnings());
+	}
+
+	/**
+	 * Turns a redirected request into an issue after all, as staff decide.
+	 */
+	IntakeResponse convert(java.util.UUID redirectId) {
+		Redirects.Stored stored = redirects.find(redirectId).orElseThrow(() -> new RedirectNotFoundException(redirectId));
+		if (stored.issueKey() != null) {
+			throw new RedirectConvertedException(redirectId, stored.issueKey());
+		}
+		Evaluated evaluated = evaluate(stored.request(), List.of());
+		Route route = new Route(Destination.INTEGRATION_SERVICES, 1.0,
+				List.of("Staff took it in after it had been sent to " + stored.destination() + "."), null,
+				evaluated.route().name(), null, null, null);
+		OpenedIssue issue = issues.open(stored.request().toNewIssue(List.of(), evaluated.evaluation().complete()));
+		if (!redirects.converted(redirectId, issue.key().value())) {
+			throw new RedirectConvertedException(redirectId, null);
+		}
+		return IntakeResponse.created(issue, evaluated.evaluation(), route, evaluated.redactions(),
+				evaluated.warnings());
 	}
 
 	private Evaluated evaluate(SupportRequest request, List<MultipartFile> files) {
@@ -71,11 +113,19 @@ class Intake {
 		if (!redactions.isEmpty()) {
 			warnings.add(0, secretWarning(redactions));
 		}
-		return new Evaluated(clean, received, evaluation, redactions, warnings);
+		boolean technical = evaluation.facts().httpMethod() != null || evaluation.facts().httpStatus() != null
+				|| evaluation.facts().sourceCodeLanguage() != null;
+		Route route = router.route(new RoutingInput(clean.subject(), clean.description(), clean.topic(),
+				clean.reporter().email(), evaluation.facts(), technical));
+		if (route.suggested() != null) {
+			warnings.add(new Warning(Warning.ROUTE_UNCERTAIN, "This may belong to "
+					+ route.suggested().name() + " rather than developer support; staff will check."));
+		}
+		return new Evaluated(clean, received, evaluation, route, redactions, warnings);
 	}
 
 	private record Evaluated(SupportRequest request, List<ReceivedFiles.File> files, Evaluation evaluation,
-			List<Redaction> redactions, List<Warning> warnings) {
+			Route route, List<Redaction> redactions, List<Warning> warnings) {
 	}
 
 	private static Warning secretWarning(List<Redaction> redactions) {

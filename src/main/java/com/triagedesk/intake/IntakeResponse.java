@@ -1,6 +1,7 @@
 package com.triagedesk.intake;
 
 import java.util.List;
+import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -10,6 +11,7 @@ import com.triagedesk.checklist.ItemResult;
 import com.triagedesk.checklist.Warning;
 import com.triagedesk.issues.IssueStatus;
 import com.triagedesk.issues.OpenedIssue;
+import com.triagedesk.routing.Route;
 import com.triagedesk.secrets.Redaction;
 
 /**
@@ -17,25 +19,47 @@ import com.triagedesk.secrets.Redaction;
  *
  * @param issueKey, followUpToken null for {@code /check}, which stores nothing
  */
-record IntakeResponse(String outcome, String issueKey, String status, String followUpToken, Checklist checklist,
-		Facts facts, String suggestedSubject, Route route, List<RedactionView> redactions, List<Warning> warnings) {
+@JsonInclude(JsonInclude.Include.ALWAYS)
+record IntakeResponse(String outcome, String issueKey, String status, String followUpToken, UUID redirectId,
+		Checklist checklist, Facts facts, String suggestedSubject, RouteView route, List<RedactionView> redactions,
+		List<Warning> warnings) {
 
-	static IntakeResponse created(OpenedIssue issue, Evaluation evaluation, List<Redaction> redactions,
+	static final String ISSUE_CREATED = "ISSUE_CREATED";
+
+	static final String REDIRECTED = "REDIRECTED";
+
+	static IntakeResponse created(OpenedIssue issue, Evaluation evaluation, Route route, List<Redaction> redactions,
 			List<Warning> warnings) {
-		return new IntakeResponse("ISSUE_CREATED", issue.key().value(), issue.status().name(), issue.followUpToken(),
-				Checklist.of(evaluation), evaluation.facts(), evaluation.suggestedSubject(), Route.DEFAULT,
+		return new IntakeResponse(ISSUE_CREATED, issue.key().value(), issue.status().name(), issue.followUpToken(),
+				null, Checklist.of(evaluation), evaluation.facts(), evaluation.suggestedSubject(), RouteView.of(route),
 				RedactionView.of(redactions), warnings);
+	}
+
+	static IntakeResponse redirected(UUID id, Evaluation evaluation, Route route, List<Redaction> redactions,
+			List<Warning> warnings) {
+		return new IntakeResponse(REDIRECTED, null, null, null, id, Checklist.of(evaluation), evaluation.facts(),
+				evaluation.suggestedSubject(), RouteView.of(route), RedactionView.of(redactions), warnings);
 	}
 
 	/**
 	 * The answer the request would get, without storing it: same outcome, status and evaluation,
 	 * no key and no token.
 	 */
-	static IntakeResponse checked(Evaluation evaluation, List<Redaction> redactions, List<Warning> warnings) {
+	static IntakeResponse checked(Evaluation evaluation, Route route, List<Redaction> redactions,
+			List<Warning> warnings) {
+		if (route.redirects()) {
+			return new IntakeResponse(REDIRECTED, null, null, null, null, Checklist.of(evaluation),
+					evaluation.facts(), evaluation.suggestedSubject(), RouteView.of(route),
+					RedactionView.of(redactions), warnings);
+		}
 		IssueStatus status = evaluation.complete() ? IssueStatus.OPEN : IssueStatus.NEEDS_INFO;
-		return new IntakeResponse("ISSUE_CREATED", null, status.name(), null, Checklist.of(evaluation),
-				evaluation.facts(), evaluation.suggestedSubject(), Route.DEFAULT, RedactionView.of(redactions),
+		return new IntakeResponse(ISSUE_CREATED, null, status.name(), null, null, Checklist.of(evaluation),
+				evaluation.facts(), evaluation.suggestedSubject(), RouteView.of(route), RedactionView.of(redactions),
 				warnings);
+	}
+
+	boolean redirected() {
+		return REDIRECTED.equals(outcome);
 	}
 
 	record Checklist(boolean complete, List<Item> items) {
@@ -65,13 +89,20 @@ record IntakeResponse(String outcome, String issueKey, String status, String fol
 	}
 
 	/**
-	 * Where the request goes. Routing is not evaluated by this version: every request is for
-	 * developer support.
+	 * Where the request goes and, when elsewhere, what to do there.
 	 */
-	record Route(String destination, Double confidence, List<String> reasons) {
+	record RouteView(String destination, double confidence, List<String> reasons, String suggested, String name,
+			String link, String instructions, Contact contact) {
 
-		static final Route DEFAULT = new Route("INTEGRATION_SERVICES", null,
-				List.of("Routing is not evaluated by this version; every request goes to developer support."));
+		record Contact(String name, String channel, String link) {
+		}
+
+		static RouteView of(Route route) {
+			return new RouteView(route.destination().name(), route.confidence(), route.reasons(),
+					route.suggested() == null ? null : route.suggested().name(), route.name(), route.link(),
+					route.instructions(), route.contact() == null ? null
+							: new Contact(route.contact().name(), route.contact().channel(), route.contact().link()));
+		}
 
 	}
 

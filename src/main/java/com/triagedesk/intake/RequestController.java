@@ -50,6 +50,9 @@ class RequestController {
 	private ResponseEntity<IntakeResponse> created(SupportRequest request, List<MultipartFile> files, String prefer) {
 		boolean strict = strict(prefer);
 		IntakeResponse response = intake.submit(request, files, strict);
+		if (response.redirected()) {
+			return ResponseEntity.ok(response);
+		}
 		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
 			.path("/api/v1/issues/{key}")
 			.buildAndExpand(response.issueKey())

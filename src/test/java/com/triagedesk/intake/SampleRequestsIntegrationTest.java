@@ -29,9 +29,9 @@ import com.triagedesk.TestHttp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every real-shaped sample request, with its expected evaluation, through {@code /check}; and
- * through {@code /api/v1/requests} to prove no secret reaches the database or the log.
- * Routing is a later module: the samples' expected destinations are not checked here.
+ * Every real-shaped sample request, with its expected evaluation and destination, through
+ * {@code /check}; and through {@code /api/v1/requests} to prove no secret reaches the database or
+ * the log.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
@@ -93,9 +93,12 @@ class SampleRequestsIntegrationTest {
 		assertThat(response.status()).isEqualTo(200);
 		JsonNode body = response.json();
 		JsonNode expect = sample.expect();
-		if (sample.forDeveloperSupport() && expect.has("outcome")) {
-			assertThat(body.get("outcome").asString()).isEqualTo(expect.get("outcome").asString());
+		if (expect.has("outcome")) {
+			assertThat(body.get("outcome").asString()).as("outcome " + body.get("route"))
+				.isEqualTo(expect.get("outcome").asString());
 		}
+		assertThat(body.get("route").get("destination").asString()).as("destination " + body.get("route"))
+			.isEqualTo(expect.get("destination").asString());
 		if (expect.has("complete")) {
 			assertThat(body.get("checklist").get("complete").asBoolean()).as("complete")
 				.isEqualTo(expect.get("complete").asBoolean());
@@ -128,16 +131,30 @@ class SampleRequestsIntegrationTest {
 	void noSecretReachesTheResponseTheDatabaseOrTheLog(Sample sample, CapturedOutput output) {
 		TestHttp.Response response = http.postJson("/api/v1/requests", sample.request().toString());
 
-		assertThat(response.status()).isEqualTo(201);
-		String key = response.json().get("issueKey").asString();
-		String stored = jdbc.sql("select row_to_json(i)::text from issue i where issue_key = ?").param(key)
-			.query(String.class).single()
-				+ jdbc.sql("select coalesce(string_agg(row_to_json(p)::text, ','), '') from participant p "
-						+ "join issue i on i.id = p.issue_id where i.issue_key = ?").param(key).query(String.class).single();
+		String stored;
+		String read;
+		if (sample.forDeveloperSupport()) {
+			assertThat(response.status()).isEqualTo(201);
+			String key = response.json().get("issueKey").asString();
+			stored = jdbc.sql("select row_to_json(i)::text from issue i where issue_key = ?").param(key)
+				.query(String.class).single()
+					+ jdbc.sql("select coalesce(string_agg(row_to_json(p)::text, ','), '') from participant p "
+							+ "join issue i on i.id = p.issue_id where i.issue_key = ?").param(key).query(String.class).single();
+			read = http.get("/api/v1/issues/" + key).body();
+		}
+		else {
+			assertThat(response.status()).isEqualTo(200);
+			assertThat(response.json().get("outcome").asString()).isEqualTo("REDIRECTED");
+			stored = jdbc.sql("select row_to_json(r)::text from redirect r where id = ?::uuid")
+				.param(response.json().get("redirectId").asString())
+				.query(String.class)
+				.single();
+			read = "";
+		}
 		for (JsonNode secret : sample.expect().path("secretsAbsent")) {
 			assertThat(response.body()).doesNotContain(secret.asString());
 			assertThat(stored).doesNotContain(secret.asString());
-			assertThat(http.get("/api/v1/issues/" + key).body()).doesNotContain(secret.asString());
+			assertThat(read).doesNotContain(secret.asString());
 			assertThat(output.getAll()).doesNotContain(secret.asString());
 		}
 	}

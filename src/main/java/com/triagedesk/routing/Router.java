@@ -1,0 +1,361 @@
+package com.triagedesk.routing;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+
+import com.triagedesk.checklist.Facts;
+
+/**
+ * Decides where a request belongs. Technical evidence (an HTTP exchange, error codes, source code,
+ * API words) speaks for developer support; the catalogue's words, a plugin header or name, a legacy
+ * MobilePay host and the merchant directory speak for the other destinations. A reporter's explicit
+ * topic wins. When the winner is not clear enough, the request stays with developer support and
+ * the other destination is suggested to staff.
+ */
+@Service
+public class Router {
+
+	/** What a request gets when nothing points anywhere: developer support, said plainly. */
+	private static final double DEFAULT_CONFIDENCE = 0.5;
+
+	private static final int TEXT_LIMIT = 64 * 1024;
+
+	private static final Map<String, Destination> TOPICS = topics();
+
+	private final RoutingProperties properties;
+
+	private final BiFunction<String, String, Optional<Merchant>> directory;
+
+	@Autowired
+	Router(RoutingProperties properties, MerchantDirectory directory) {
+		this(properties, directory::find);
+	}
+
+	/**
+	 * @param directory the merchant by MSN, or else organization number
+	 */
+	Router(RoutingProperties properties, BiFunction<String, String, Optional<Merchant>> directory) {
+		this.properties = properties;
+		this.directory = directory;
+	}
+
+	public Route route(RoutingInput input) {
+		Facts facts = input.facts();
+		Optional<Merchant> merchant = directory.apply(facts == null ? null : facts.merchantSerialNumber(),
+				facts == null ? null : facts.organizationNumber());
+		Optional<Destination> topic = topic(input.topic());
+		if (topic.isPresent()) {
+			return decided(topic.get(), 1.0, List.of("You chose the topic " + input.topic().strip() + "."), null,
+					input, merchant);
+		}
+		Words subject = new Words(input.subject());
+		Words text = new Words(input.subject() + "\n" + input.description());
+		Map<Destination, Integer> scores = new EnumMap<>(Destination.class);
+		Map<Destination, List<String>> reasons = new EnumMap<>(Destination.class);
+
+		technicalEvidence(input, text, scores, reasons);
+		for (Destination destination : Destination.values()) {
+			if (destination == Destination.INTEGRATION_SERVICES) {
+				continue;
+			}
+			for (String keyword : properties.settings(destination).keywords()) {
+				if (text.has(keyword)) {
+					add(scores, reasons, destination, subject.has(keyword) ? 4 : 2,
+							"The request mentions \"" + keyword.replace("*", "") + "\".");
+				}
+			}
+		}
+		plugin(input, text).ifPresent(found -> add(scores, reasons, Destination.PLUGIN_VENDOR, found.weight(),
+				found.reason()));
+		if (facts != null && facts.hosts().stream().anyMatch(h -> h.endsWith("mobilepay.dk"))) {
+			add(scores, reasons, Destination.MOBILEPAY_SUPPORT, 8, "The request goes to a legacy MobilePay API host.");
+		}
+		merchant.ifPresent(m -> directoryEvidence(m, input.reporterEmail(), scores, reasons));
+
+		int technical = scores.getOrDefault(Destination.INTEGRATION_SERVICES, 0);
+		Destination best = null;
+		int bestScore = 0;
+		int secondScore = 0;
+		for (Map.Entry<Destination, Integer> entry : scores.entrySet()) {
+			if (entry.getKey() == Destination.INTEGRATION_SERVICES) {
+				continue;
+			}
+			if (entry.getValue() > bestScore) {
+				secondScore = bestScore;
+				best = entry.getKey();
+				bestScore = entry.getValue();
+			}
+			else if (entry.getValue() > secondScore) {
+				secondScore = entry.getValue();
+			}
+		}
+		if (best != null && bestScore > technical) {
+			double confidence = (double) bestScore / (bestScore + technical + secondScore);
+			if (confidence >= properties.minimumConfidence()) {
+				return decided(best, round(confidence), reasons.get(best), null, input, merchant);
+			}
+			List<String> why = new ArrayList<>(reasons.get(best));
+			why.add("Not clear enough to redirect: developer support will look at it.");
+			return decided(Destination.INTEGRATION_SERVICES, round(1 - confidence), why, best, input, merchant);
+		}
+		List<String> why = new ArrayList<>(reasons.getOrDefault(Destination.INTEGRATION_SERVICES, List.of()));
+		if (why.isEmpty()) {
+			why.add("Nothing points elsewhere: developer support handles it.");
+			return decided(Destination.INTEGRATION_SERVICES, DEFAULT_CONFIDENCE, why, null, input, merchant);
+		}
+		double confidence = (double) (technical + 1) / (technical + 1 + bestScore);
+		// Another destination with real weight, though not enough: staff should know.
+		Destination suggested = best != null && bestScore >= 4 && bestScore * 2 >= technical ? best : null;
+		return decided(Destination.INTEGRATION_SERVICES, round(confidence), why, suggested, input, merchant);
+	}
+
+	private void technicalEvidence(RoutingInput input, Words text, Map<Destination, Integer> scores,
+			Map<Destination, List<String>> reasons) {
+		Facts facts = input.facts();
+		if (facts != null && knownPlugin(facts.pluginName()).isPresent()) {
+			// The exchange was made by a plugin: it is evidence about the plugin, not the merchant's code.
+			return;
+		}
+		if (facts != null && facts.httpMethod() != null) {
+			add(scores, reasons, Destination.INTEGRATION_SERVICES, 4,
+					"It includes an HTTP request (" + facts.httpMethod() + " " + facts.httpPath() + ").");
+		}
+		if (facts != null && facts.httpStatus() != null) {
+			add(scores, reasons, Destination.INTEGRATION_SERVICES, 2, "It includes an HTTP response.");
+		}
+		if (facts != null && !facts.errorCodes().isEmpty()) {
+			add(scores, reasons, Destination.INTEGRATION_SERVICES, 2,
+					"It reports API error codes (" + String.join(", ", facts.errorCodes()) + ").");
+		}
+		if (facts != null && facts.sourceCodeLanguage() != null) {
+			add(scores, reasons, Destination.INTEGRATION_SERVICES, 3, "It includes " + facts.sourceCodeLanguage()
+					+ " source code.");
+		}
+		if (facts != null && facts.product() != null) {
+			add(scores, reasons, Destination.INTEGRATION_SERVICES, 2,
+					"It is about the " + facts.product().name() + " API.");
+		}
+		if (input.technical() && (facts == null || facts.httpMethod() == null)) {
+			add(scores, reasons, Destination.INTEGRATION_SERVICES, 2, "It carries technical details.");
+		}
+		int words = 0;
+		for (String keyword : properties.settings(Destination.INTEGRATION_SERVICES).keywords()) {
+			if (words < 4 && text.has(keyword)) {
+				words++;
+				add(scores, reasons, Destination.INTEGRATION_SERVICES, 1,
+						"It speaks of \"" + keyword.replace("*", "") + "\".");
+			}
+		}
+	}
+
+	private record PluginFound(RoutingProperties.Plugin plugin, int weight, String reason) {
+	}
+
+	private Optional<RoutingProperties.Plugin> knownPlugin(String header) {
+		if (header == null) {
+			return Optional.empty();
+		}
+		Words headerWords = new Words(header);
+		return properties.plugins().stream().filter(p -> p.names().stream().anyMatch(headerWords::has)).findFirst();
+	}
+
+	private Optional<PluginFound> plugin(RoutingInput input, Words text) {
+		String header = input.facts() == null ? null : input.facts().pluginName();
+		Optional<RoutingProperties.Plugin> byHeader = knownPlugin(header);
+		if (byHeader.isPresent()) {
+			return Optional.of(new PluginFound(byHeader.get(), 8, "The request was sent by the " + byHeader.get().name()
+					+ " (Vipps-System-Plugin-Name: " + header + ")."));
+		}
+		boolean pluginWord = text.has("plugin*") || text.has("modul*") || text.has("extension*") || text.has("utvidelse*")
+				|| text.has("lisäosa*") || text.has("app store");
+		for (RoutingProperties.Plugin plugin : properties.plugins()) {
+			for (String name : plugin.names()) {
+				if (text.has(name)) {
+					return Optional.of(new PluginFound(plugin, pluginWord ? 5 : 2, "The request is about the "
+							+ plugin.name() + (pluginWord ? " plugin." : ".")));
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	private Optional<RoutingProperties.Plugin> pluginOf(RoutingInput input) {
+		return plugin(input, new Words(input.subject() + "\n" + input.description())).map(PluginFound::plugin);
+	}
+
+	/**
+	 * A merchant integrated through a partner, a PSP or a POS vendor gets help there, unless the
+	 * reporter is that company.
+	 */
+	private static void directoryEvidence(Merchant merchant, String reporterEmail, Map<Destination, Integer> scores,
+			Map<Destination, List<String>> reasons) {
+		String who = merchant.name() == null ? "This merchant" : merchant.name();
+		if (merchant.partner() != null && !fromCompany(reporterEmail, merchant.partnerContact())) {
+			add(scores, reasons, Destination.PARTNER, 8, who + " is integrated through " + merchant.partner() + ".");
+		}
+		if (merchant.psp() != null && !fromCompany(reporterEmail, merchant.pspContact())) {
+			add(scores, reasons, Destination.PSP, 6, who + " takes payments through " + merchant.psp() + ".");
+		}
+		if (merchant.posVendor() != null && !fromCompany(reporterEmail, merchant.posVendorContact())) {
+			add(scores, reasons, Destination.POS_VENDOR, 3, who + " uses " + merchant.posVendor() + " at the till.");
+		}
+	}
+
+	static boolean fromCompany(String reporterEmail, String contact) {
+		if (reporterEmail == null || contact == null) {
+			return false;
+		}
+		String reporterDomain = domain(reporterEmail);
+		String contactDomain = domain(contact);
+		return reporterDomain != null && contactDomain != null
+				&& (reporterDomain.equals(contactDomain) || reporterDomain.endsWith("." + contactDomain));
+	}
+
+	private static String domain(String address) {
+		String a = address.strip().toLowerCase(Locale.ROOT);
+		int at = a.lastIndexOf('@');
+		if (at >= 0) {
+			return a.substring(at + 1);
+		}
+		int scheme = a.indexOf("://");
+		String host = scheme >= 0 ? a.substring(scheme + 3) : a;
+		int slash = host.indexOf('/');
+		host = slash >= 0 ? host.substring(0, slash) : host;
+		host = host.startsWith("www.") ? host.substring(4) : host;
+		return host.contains(".") ? host : null;
+	}
+
+	private Route decided(Destination destination, double confidence, List<String> reasons, Destination suggested,
+			RoutingInput input, Optional<Merchant> merchant) {
+		RoutingProperties.DestinationSettings settings = properties.settings(destination);
+		Route.Contact contact = switch (destination) {
+			case PLUGIN_VENDOR -> pluginOf(input)
+				.map(p -> new Route.Contact(p.maintainer(), p.supportChannel(), p.link()))
+				.orElse(null);
+			case PARTNER -> merchant.filter(m -> m.partner() != null)
+				.map(m -> new Route.Contact(m.partner(), m.partnerContact(), null))
+				.orElse(null);
+			case PSP -> merchant.filter(m -> m.psp() != null)
+				.map(m -> new Route.Contact(m.psp(), m.pspContact(), null))
+				.orElse(null);
+			case POS_VENDOR -> merchant.filter(m -> m.posVendor() != null)
+				.map(m -> new Route.Contact(m.posVendor(), m.posVendorContact(), null))
+				.orElse(null);
+			default -> null;
+		};
+		String instructions = settings.instructions();
+		if (contact != null && contact.name() != null) {
+			instructions = (instructions == null ? "" : instructions + " ") + "Contact " + contact.name()
+					+ (contact.channel() == null ? "" : " (" + contact.channel() + ")") + ".";
+		}
+		return new Route(destination, confidence, reasons, suggested, settings.name(), settings.link(), instructions,
+				contact);
+	}
+
+	private static void add(Map<Destination, Integer> scores, Map<Destination, List<String>> reasons,
+			Destination destination, int weight, String reason) {
+		scores.merge(destination, weight, Integer::sum);
+		List<String> list = reasons.computeIfAbsent(destination, d -> new ArrayList<>());
+		if (!list.contains(reason) && list.size() < 6) {
+			list.add(reason);
+		}
+	}
+
+	private static double round(double value) {
+		return Math.round(Math.max(0, Math.min(1, value)) * 100) / 100.0;
+	}
+
+	/**
+	 * A topic as the reporter picked or typed it: a destination key or an everyday word for it.
+	 */
+	static Optional<Destination> topic(String topic) {
+		if (topic == null || topic.isBlank()) {
+			return Optional.empty();
+		}
+		String t = topic.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+		for (Destination destination : Destination.values()) {
+			if (destination.name().equals(t)) {
+				return Optional.of(destination);
+			}
+		}
+		return Optional.ofNullable(TOPICS.get(topic.strip().toLowerCase(Locale.ROOT)));
+	}
+
+	private static Map<String, Destination> topics() {
+		Map<String, Destination> topics = new java.util.HashMap<>();
+		for (String t : List.of("technical", "integration", "api", "developer support", "teknisk")) {
+			topics.put(t, Destination.INTEGRATION_SERVICES);
+		}
+		for (String t : List.of("customer service", "account", "admin", "kundeservice", "asiakaspalvelu")) {
+			topics.put(t, Destination.CUSTOMER_SERVICE);
+		}
+		for (String t : List.of("outage", "status", "driftsforstyrrelse")) {
+			topics.put(t, Destination.STATUS_PAGE);
+		}
+		for (String t : List.of("application", "portal", "søknad")) {
+			topics.put(t, Destination.PORTAL);
+		}
+		topics.put("plugin", Destination.PLUGIN_VENDOR);
+		topics.put("partner", Destination.PARTNER);
+		topics.put("pos", Destination.POS_VENDOR);
+		topics.put("partner docs", Destination.PARTNER_DOCS);
+		for (String t : List.of("settlement", "settlements", "payout", "invoice", "fees", "oppgjør", "utbetaling")) {
+			topics.put(t, Destination.SETTLEMENTS);
+		}
+		for (String t : List.of("feedback", "feature request", "suggestion")) {
+			topics.put(t, Destination.PRODUCT_FEEDBACK);
+		}
+		topics.put("mobilepay", Destination.MOBILEPAY_SUPPORT);
+		return Map.copyOf(topics);
+	}
+
+	/**
+	 * The words of a text, lower case, so that keywords match whole words; a keyword ending in
+	 * {@code *} matches any word it starts ("utbetal*": utbetaling, utbetalingen).
+	 */
+	static final class Words {
+
+		private final String padded;
+
+		Words(String text) {
+			String source = text == null ? "" : text.length() > TEXT_LIMIT ? text.substring(0, TEXT_LIMIT) : text;
+			StringBuilder b = new StringBuilder(source.length() + 2).append(' ');
+			boolean space = true;
+			for (int i = 0; i < source.length(); i++) {
+				char c = Character.toLowerCase(source.charAt(i));
+				if (Character.isLetterOrDigit(c)) {
+					b.append(c);
+					space = false;
+				}
+				else if (!space) {
+					b.append(' ');
+					space = true;
+				}
+			}
+			if (!space) {
+				b.append(' ');
+			}
+			this.padded = b.toString();
+		}
+
+		boolean has(String keyword) {
+			String k = keyword.toLowerCase(Locale.ROOT).strip();
+			boolean prefix = k.endsWith("*");
+			String phrase = new Words(prefix ? k.substring(0, k.length() - 1) : k).padded.strip();
+			if (phrase.isEmpty()) {
+				return false;
+			}
+			return padded.contains(" " + phrase + (prefix ? "" : " "));
+		}
+
+	}
+
+}

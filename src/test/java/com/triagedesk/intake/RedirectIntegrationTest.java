@@ -1,0 +1,179 @@
+package com.triagedesk.intake;
+
+import java.io.StringReader;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.triagedesk.TestHttp;
+import com.triagedesk.routing.MerchantDirectory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Requests that are not for developer support: answered with where to go, kept as redirects, and
+ * turned into issues by staff when misrouted. The merchant directory is loaded from a CSV file at
+ * start-up, as in production.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "triage.routing.merchant-directory=src/test/resources/merchants.csv")
+class RedirectIntegrationTest {
+
+	static final String PLUGIN_REQUEST = """
+			{"subject": "WooCommerce plugin: order stays on hold after payment",
+			 "description": "We use the Vipps MobilePay plugin for WooCommerce (version 4.0.3). After the customer pays, the order stays on hold. Which settings should we change?",
+			 "reporter": {"name": "Kari Nordmann", "email": "kari@acme-shop.no", "phone": "+47 912 34 567"}}
+			""";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MerchantDirectory directory;
+
+	TestHttp http;
+
+	@BeforeEach
+	void setUp() {
+		http = new TestHttp(port);
+	}
+
+	@Test
+	void aPluginProblemIsRedirectedToThePluginsOwnSupportAndKept() {
+		long issues = count("issue");
+
+		TestHttp.Response response = http.postJson("/api/v1/requests", PLUGIN_REQUEST);
+
+		assertThat(response.status()).isEqualTo(200);
+		JsonNode body = response.json();
+		assertThat(body.get("outcome").asString()).isEqualTo("REDIRECTED");
+		assertThat(body.get("issueKey").isNull()).isTrue();
+		JsonNode route = body.get("route");
+		assertThat(route.get("destination").asString()).isEqualTo("PLUGIN_VENDOR");
+		assertThat(route.get("name").asString()).isNotBlank();
+		assertThat(route.get("link").asString()).startsWith("https://");
+		assertThat(route.get("instructions").asString()).contains("WP Hosting");
+		assertThat(route.get("contact").get("name").asString()).isEqualTo("WP Hosting");
+		assertThat(count("issue")).isEqualTo(issues);
+		assertThat(jdbc.sql("select destination from redirect where id = ?::uuid")
+			.param(body.get("redirectId").asString())
+			.query(String.class)
+			.single()).isEqualTo("PLUGIN_VENDOR");
+	}
+
+	@Test
+	void staffTurnAMisroutedRequestIntoAnIssueOnce() {
+		String redirectId = http.postJson("/api/v1/requests", PLUGIN_REQUEST).json().get("redirectId").asString();
+
+		TestHttp.Response converted = http.post("/api/v1/redirects/" + redirectId + "/issue", "application/json", "");
+
+		assertThat(converted.status()).isEqualTo(201);
+		String key = converted.json().get("issueKey").asString();
+		assertThat(key).matches("VSD-\\d{6,}");
+		assertThat(converted.header("Location")).endsWith("/api/v1/issues/" + key);
+		assertThat(http.get("/api/v1/issues/" + key).json().get("subject").asString())
+			.isEqualTo("WooCommerce plugin: order stays on hold after payment");
+
+		TestHttp.Response again = http.post("/api/v1/redirects/" + redirectId + "/issue", "application/json", "");
+
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.json().get("type").asString()).isEqualTo("urn:triage-desk:problem:redirect-already-converted");
+		assertThat(again.json().get("issueKey").asString()).isEqualTo(key);
+	}
+
+	@Test
+	void anUnknownOrMalformedRedirectIsAProblem() {
+		TestHttp.Response unknown = http.post("/api/v1/redirects/" + UUID.randomUUID() + "/issue", "application/json", "");
+		TestHttp.Response malformed = http.post("/api/v1/redirects/not-a-uuid/issue", "application/json", "");
+
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.json().get("type").asString()).isEqualTo("urn:triage-desk:problem:redirect-not-found");
+		assertThat(malformed.status()).isEqualTo(400);
+		assertThat(malformed.header("Content-Type")).startsWith("application/problem+json");
+	}
+
+	@Test
+	void aMerchantInTheDirectoryIsSentToItsPartnerByName() {
+		TestHttp.Response response = http.postJson("/api/v1/requests", """
+				{"subject": "Payments fail in our shop", "description": "Customers cannot complete payments since this morning. MSN 778899.",
+				 "reporter": {"name": "Ola", "email": "ola@fjellsport.no"}}
+				""");
+
+		assertThat(response.status()).isEqualTo(200);
+		JsonNode route = response.json().get("route");
+		assertThat(route.get("destination").asString()).isEqualTo("PARTNER");
+		assertThat(route.get("contact").get("name").asString()).isEqualTo("Webshop Partner AS");
+		assertThat(route.get("contact").get("channel").asString()).isEqualTo("support@webshoppartner.no");
+		assertThat(route.get("instructions").asString()).contains("Webshop Partner AS");
+	}
+
+	@Test
+	void aMerchantOfAPspFoundByOrganizationNumberIsSentToThePsp() {
+		TestHttp.Response response = http.postJson("/api/v1/requests/check", """
+				{"subject": "Payments declined", "description": "All payments are declined today.",
+				 "reporter": {"email": "owner@kaffebar.no"}, "organizationNumber": "971234563"}
+				""");
+
+		assertThat(response.json().get("route").get("destination").asString()).isEqualTo("PSP");
+		assertThat(response.json().get("route").get("contact").get("name").asString()).isEqualTo("Acme PSP");
+	}
+
+	@Test
+	void theDirectoryIsUpdatedByImport() {
+		int written = directory.importCsv(new StringReader("""
+				msn,name,psp,psp_contact
+				990011,Ny Butikk AS,Other PSP,help@otherpsp.example
+				"""));
+
+		assertThat(written).isEqualTo(1);
+		assertThat(directory.find("990011", null)).hasValueSatisfying(m -> assertThat(m.psp()).isEqualTo("Other PSP"));
+
+		directory.importCsv(new StringReader("msn,name,psp\n990011,Ny Butikk AS,Third PSP\n"));
+
+		assertThat(directory.find("990011", null)).hasValueSatisfying(m -> assertThat(m.psp()).isEqualTo("Third PSP"));
+	}
+
+	@Test
+	void strictHandlingDoesNotRefuseARedirect() {
+		TestHttp.Response response = http.send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create(http.url("/api/v1/requests")))
+			.header("Content-Type", "application/json")
+			.header("Prefer", "handling=strict")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(PLUGIN_REQUEST))
+			.build());
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().get("outcome").asString()).isEqualTo("REDIRECTED");
+	}
+
+	@Test
+	void anUncertainRouteCreatesTheIssueAndSuggestsTheOtherDestination() {
+		TestHttp.Response response = http.postJson("/api/v1/requests", """
+				{"subject": "Settlement report API returns 500",
+				 "description": "When we fetch the settlement file for our payout we get HTTP 500 from the API.",
+				 "reporter": {"email": "dev@shop.no"}}
+				""");
+
+		assertThat(response.status()).isEqualTo(201);
+		JsonNode body = response.json();
+		assertThat(body.get("route").get("destination").asString()).isEqualTo("INTEGRATION_SERVICES");
+		assertThat(body.get("route").get("suggested").asString()).isEqualTo("SETTLEMENTS");
+		assertThat(body.get("warnings").valueStream().map(w -> w.get("code").asString())).contains("ROUTE_UNCERTAIN");
+	}
+
+	private long count(String table) {
+		return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+	}
+
+}
