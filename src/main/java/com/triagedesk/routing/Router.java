@@ -179,8 +179,8 @@ public class Router {
 		for (RoutingProperties.Plugin plugin : properties.plugins()) {
 			for (String name : plugin.names()) {
 				if (text.has(name)) {
-					return Optional.of(new PluginFound(plugin, pluginWord ? 5 : 2, "The request is about the "
-							+ plugin.name() + (pluginWord ? " plugin." : ".")));
+					return Optional.of(new PluginFound(plugin, pluginWord ? 5 : 2,
+							"The request is about the " + plugin.name() + "."));
 				}
 			}
 		}
