@@ -16,7 +16,9 @@ final class Masking {
 
 	private static final Set<String> PLACEHOLDERS = Set.of("redacted", "masked", "hidden", "removed", "secret",
 			"password", "token", "null", "none", "undefined", "empty", "changeme", "example", "xxx", "<redacted>",
-			"[redacted]", "[filtered]", "filtered", "true", "false", "required", "optional", "string");
+			"[redacted]", "[filtered]", "filtered", "true", "false", "required", "optional", "string", "sensurert",
+			"fjernet", "skjult", "slettet", "fjernet her", "poistettu", "piilotettu", "censored", "omitted", "hemmelig",
+			"secret here", "not shown", "ikke vist");
 
 	// Variables and references in code (process.env.X, $token, ${SECRET}, {{secret}}, <your-key>)
 	// name a secret without containing it.
@@ -60,14 +62,19 @@ final class Masking {
 		if (v.contains("...") || v.contains(ELLIPSIS) || v.contains("***") || v.contains("•")) {
 			return true;
 		}
-		if (maskedPrefix(v)) {
+		if (maskedPrefix(v) || isoDateTime(v)) {
+			return true;
+		}
+		if (v.startsWith("(") && v.endsWith(")")) {
+			// "(removed)", "(hidden)"
 			return true;
 		}
 		if (variableReference(v)) {
 			return true;
 		}
 		String lower = v.toLowerCase(Locale.ROOT);
-		if (PLACEHOLDERS.contains(lower) || REFERENCE_PREFIXES.stream().anyMatch(lower::startsWith)) {
+		if (PLACEHOLDERS.contains(lower) || (REFERENCE_PREFIXES.stream().anyMatch(lower::startsWith)
+				&& (noDigits(v) || lower.startsWith("process.env") || lower.startsWith("os.environ")))) {
 			return true;
 		}
 		// YOUR_CLIENT_SECRET, your-secret-here, <client secret>: words, no digits
@@ -75,6 +82,13 @@ final class Masking {
 			return true;
 		}
 		return fewDistinctCharacters(lower);
+	}
+
+	/** 2026-11-20T10:15:00Z: a time stamp, not a token. */
+	private static boolean isoDateTime(String v) {
+		return v.length() >= 10 && Character.isDigit(v.charAt(0)) && Character.isDigit(v.charAt(3)) && v.charAt(4) == '-'
+				&& v.charAt(7) == '-' && Character.isDigit(v.charAt(8)) && Character.isDigit(v.charAt(9))
+				&& (v.length() == 10 || v.charAt(10) == 'T' || v.charAt(10) == ' ');
 	}
 
 	/** "xxxxxxxx0a64", "********0a64": a run of masking characters and at most a short tail. */

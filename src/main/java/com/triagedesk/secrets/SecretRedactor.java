@@ -46,39 +46,46 @@ public final class SecretRedactor {
 			"subscriptionkey", "x-api-key", "api_key", "api-key", "apikey", "cookie", "password", "passwd",
 			"access_token", "accesstoken", "token", "secret", "webhook_secret", "refresh_token", "id_token");
 
-	private static final List<String> SCHEMES = List.of("bearer", "basic", "digest", "token");
+	private static final List<String> SCHEMES = List.of("bearer", "basic", "digest", "token", "oauth");
 
 	private static final List<String> PROSE_FILLERS = List.of("is", "er", "on", "was", "var", "equals", "=", ":");
 
 	/** A value longer than this is cut whole but not read further. */
 	private static final int MAX_VALUE = 64 * 1024;
 
+	/**
+	 * Key names as they appear in the key text, where '-' and '.' read as '_' (so one entry serves
+	 * client_secret, client-secret and client.secret).
+	 */
 	private static Map<String, SecretKind> keys() {
 		Map<String, SecretKind> keys = new TreeMap<>(Comparator.comparingInt(String::length).reversed()
 			.thenComparing(Comparator.naturalOrder()));
-		for (String k : List.of("client_secret", "client-secret", "clientsecret", "client secret")) {
+		for (String k : List.of("client_secret", "clientsecret", "client secret", "klienthemmelighet")) {
 			keys.put(k, SecretKind.CLIENT_SECRET);
 		}
-		for (String k : List.of("ocp-apim-subscription-key", "ocp_apim_subscription_key", "ocpapimsubscriptionkey",
-				"subscription-key", "subscription_key", "subscriptionkey", "subscription key", "x-api-key",
-				"x_api_key", "api_key", "api-key", "apikey")) {
+		for (String k : List.of("ocp_apim_subscription_key", "ocpapimsubscriptionkey", "subscription_key",
+				"subscriptionkey", "subscription key", "x_api_key", "api_key", "apikey", "primary key", "secondary key",
+				"primary_key", "primarykey", "abonnementsnøkkel", "abonnementsnokkel")) {
 			keys.put(k, SecretKind.SUBSCRIPTION_KEY);
 		}
-		for (String k : List.of("access_token", "access-token", "accesstoken", "id_token", "refresh_token",
-				"refreshtoken", "auth_token", "bearer_token")) {
+		for (String k : List.of("access_token", "accesstoken", "id_token", "refresh_token", "refreshtoken",
+				"auth_token", "authtoken", "bearer_token", "bearertoken", "token")) {
 			keys.put(k, SecretKind.BEARER_TOKEN);
 		}
-		for (String k : List.of("webhook_secret", "webhook-secret", "webhooksecret", "signing_secret", "secret_key",
-				"secretkey", "secret-key", "api_secret", "apisecret", "secret")) {
+		for (String k : List.of("webhook_secret", "webhooksecret", "signing_secret", "secret_key", "secretkey",
+				"api_secret", "apisecret", "secret")) {
 			keys.put(k, SecretKind.WEBHOOK_SECRET);
 		}
-		for (String k : List.of("password", "passwd", "pwd", "passord", "adgangskode", "salasana")) {
+		for (String k : List.of("password", "passwd", "pwd", "passord", "adgangskode", "salasana", "passwort")) {
 			keys.put(k, SecretKind.PASSWORD);
 		}
-		keys.put("proxy-authorization", SecretKind.BEARER_TOKEN);
+		keys.put("proxy_authorization", SecretKind.BEARER_TOKEN);
 		keys.put("authorization", SecretKind.BEARER_TOKEN);
 		return keys;
 	}
+
+	/** Generic names whose values are taken for secrets only when they look machine-made. */
+	private static final Set<String> WEAK_KEYS = Set.of("token", "secret", "primary key", "secondary key");
 
 	private static Map<String, SecretKind> phrases() {
 		Map<String, SecretKind> phrases = new TreeMap<>(Comparator.comparingInt(String::length).reversed()
@@ -138,6 +145,7 @@ public final class SecretRedactor {
 		scan.bareSchemes();
 		scan.curlUsers();
 		scan.pythonAuth();
+		scan.userPasswordOptions();
 		scan.urlPasswords();
 		scan.jwts();
 		return scan.result(location);
@@ -150,6 +158,9 @@ public final class SecretRedactor {
 
 		private final String lower;
 
+		/** The lower-case text with '-' and '.' read as '_', for key names. */
+		private final String keyText;
+
 		private final TreeMap<Integer, Span> spans = new TreeMap<>();
 
 		Scan(String text) {
@@ -160,29 +171,43 @@ public final class SecretRedactor {
 				chars[i] = Character.toLowerCase(chars[i]);
 			}
 			this.lower = new String(chars);
+			for (int i = 0; i < chars.length; i++) {
+				if (chars[i] == '-' || chars[i] == '.') {
+					chars[i] = '_';
+				}
+			}
+			this.keyText = new String(chars);
 		}
 
 		private record Span(int start, int end, SecretKind kind) {
 		}
 
-		/** Claims {@code [start, end)} for a secret unless an earlier finding already covers any of it. */
-		private void claim(int start, int end, SecretKind kind) {
+		/**
+		 * Claims {@code [start, end)} for a secret unless it is no secret or an earlier finding
+		 * already covers any of it; a weak name's value must look machine-made.
+		 */
+		private boolean claim(int start, int end, SecretKind kind, boolean weak) {
 			if (end <= start || start < 0 || end > text.length()) {
-				return;
+				return false;
 			}
 			String value = text.substring(start, end);
-			if (Masking.isNotASecret(value)) {
-				return;
+			if (Masking.isNotASecret(value) || (weak && !(looksGenerated(value) && value.length() >= 12))) {
+				return false;
 			}
 			Map.Entry<Integer, Span> before = spans.floorEntry(start);
 			if (before != null && before.getValue().end() > start) {
-				return;
+				return false;
 			}
 			Map.Entry<Integer, Span> after = spans.ceilingEntry(start);
 			if (after != null && after.getKey() < end) {
-				return;
+				return false;
 			}
 			spans.put(start, new Span(start, end, kind));
+			return true;
+		}
+
+		private boolean claim(int start, int end, SecretKind kind) {
+			return claim(start, end, kind, false);
 		}
 
 		private boolean covered(int position) {
@@ -231,8 +256,14 @@ public final class SecretRedactor {
 
 		/** "-----BEGIN [RSA |EC |ENCRYPTED ]PRIVATE KEY-----" with "private key-----" at {@code at}. */
 		private boolean pemHeaderEndsAt(int at) {
-			int begin = lower.lastIndexOf("-----begin ", at);
-			if (begin < 0 || at - begin > 40) {
+			// Only the 40 characters before: a search back to the start would be quadratic.
+			int begin = -1;
+			for (int j = Math.max(0, at - 40); j < at && begin < 0; j++) {
+				if (lower.startsWith("-----begin ", j)) {
+					begin = j;
+				}
+			}
+			if (begin < 0) {
 				return false;
 			}
 			for (int i = begin + "-----begin ".length(); i < at; i++) {
@@ -312,7 +343,7 @@ public final class SecretRedactor {
 					continue;
 				}
 				String name = lower.substring(i + 1, nameEnd);
-				if (!PAIR_NAMES.contains(name)) {
+				if (!PAIR_NAMES.contains(name) && !secretName(name)) {
 					continue;
 				}
 				i = skipSpace(nameEnd + 1, true);
@@ -346,6 +377,14 @@ public final class SecretRedactor {
 			}
 		}
 
+		/** vipps_client_secret, webhookSecret, ocpApimSubscriptionKey, MY_API_TOKEN … */
+		private static boolean secretName(String lowerName) {
+			String n = lowerName.replace('-', '_').replace('.', '_').replace(' ', '_');
+			return n.contains("secret") || n.contains("password") || n.contains("passwd")
+					|| n.contains("subscription_key") || n.contains("subscriptionkey") || n.contains("api_key")
+					|| n.contains("apikey") || n.contains("authorization") || n.endsWith("token");
+		}
+
 		private static SecretKind kindOfPairName(String name) {
 			if (name.contains("client")) {
 				return SecretKind.CLIENT_SECRET;
@@ -369,15 +408,15 @@ public final class SecretRedactor {
 		void keyValuesAndPhrases() {
 			List<int[]> phraseHits = new ArrayList<>();
 			int readUntil = 0;
-			for (int at = 0; at < lower.length(); at++) {
-				char c = lower.charAt(at);
-				char next = at + 1 < lower.length() ? lower.charAt(at + 1) : 0;
+			for (int at = 0; at < keyText.length(); at++) {
+				char c = keyText.charAt(at);
+				char next = at + 1 < keyText.length() ? keyText.charAt(at + 1) : 0;
 				if (c >= 128 || next >= 128 || !STARTS[c][next]) {
 					continue;
 				}
 				if (at >= readUntil && KEYS_BY_FIRST_CHAR[c] != null) {
 					for (String name : KEYS_BY_FIRST_CHAR[c]) {
-						if (lower.startsWith(name, at) && keyBoundaryBefore(at, name)
+						if (keyText.startsWith(name, at) && keyBoundaryBefore(at, name)
 								&& wordBoundaryAfter(at + name.length())) {
 							readUntil = Math.max(readUntil, keyValue(at, name));
 							break;
@@ -415,6 +454,8 @@ public final class SecretRedactor {
 
 		/** Reads the separator and value after a key name; returns where reading stopped. */
 		private int keyValue(int at, String name) {
+			SecretKind kind = KEYS.get(name);
+			boolean weak = WEAK_KEYS.contains(name);
 			int i = at + name.length();
 			char before = at > 0 ? text.charAt(at - 1) : 0;
 			boolean quoted = before == '"' || before == '\'';
@@ -423,10 +464,16 @@ public final class SecretRedactor {
 				quoted = true;
 			}
 			else if (is(i, '"') || is(i, '\'')) {
+				// the key closed a quoted string: "Vipps:ClientSecret"
+				i++;
+				quoted = true;
+			}
+			if (is(i, ']')) {
+				// PHP print_r and var_dump: [client_secret] => …, ["client_secret"]=> string(35) "…"
 				i++;
 			}
-			if (before == '<') {
-				// XML: <client_secret>…</client_secret>
+			if (before == '<' || xmlNamespaced(at)) {
+				// XML: <client_secret>…</client_secret>, <vipps:clientSecret>…
 				if (!is(i, '>')) {
 					return i;
 				}
@@ -434,16 +481,41 @@ public final class SecretRedactor {
 				while (end < text.length() && end - i < MAX_VALUE && text.charAt(end) != '<') {
 					end++;
 				}
-				claim(i + 1, end, KEYS.get(name));
+				claim(i + 1, end, kind, weak);
+				return end;
+			}
+			if (quoted && is(i, '>')) {
+				// <entry name="clientSecret">…</entry>
+				int end = i + 1;
+				while (end < text.length() && end - i < MAX_VALUE && text.charAt(end) != '<') {
+					end++;
+				}
+				claim(i + 1, end, kind, weak);
 				return end;
 			}
 			i = skipMarkup(i);
 			int beforeSpace = i;
 			i = skipSpace(i, false);
+			if (is(i, '(') && !quoted) {
+				int close = text.indexOf(')', i);
+				int lineBreak = text.indexOf('\n', i);
+				if (close > i && close - i <= 30 && (lineBreak < 0 || lineBreak > close)) {
+					// "Client Secret (test): …" — a remark between the name and the value
+					int after = skipSpace(close + 1, false);
+					if (is(after, ':') || is(after, '=')) {
+						i = after;
+					}
+				}
+			}
 			boolean tab = text.substring(beforeSpace, i).indexOf('\t') >= 0;
+			if (quoted && lower.startsWith("value", i) && (is(i + 5, '=') || is(i + 5, ':'))) {
+				// <add key="Vipps:ClientSecret" value="…"/>
+				return value(skipSpace(i + 6, false), kind, weak);
+			}
 			if (is(i, ':') || is(i, '=')) {
+				boolean colon = is(i, ':');
 				i++;
-				if (is(i, '>')) {
+				if (is(i, '>') || is(i, '=')) {
 					i++;
 				}
 				i = skipSpace(i, false);
@@ -453,13 +525,32 @@ public final class SecretRedactor {
 					i = skipSpace(markup, false);
 				}
 				if (is(i, '\n') || is(i, '\r')) {
-					// The value on the next line: "client_secret:\n  Q3kz…"
-					i = skipSpace(i, true);
+					// The value on the next line, "client_secret:\n  Q3kz…"; var_dump's "=>\n string(35) "…"".
+					return nextLineValue(i, kind, weak, colon);
+				}
+				if (lower.startsWith("string(", i)) {
+					int close = text.indexOf(')', i);
+					i = close > i && close - i < 12 ? skipSpace(close + 1, false) : i;
 				}
 			}
 			else if (is(i, ',') && quoted) {
 				// A function call or tuple: .header("client_secret", "…"), ("Ocp-Apim-Subscription-Key", "…")
 				i = skipSpace(i + 1, true);
+				if (lower.startsWith("\"value\"", i)) {
+					// Postman: {"key": "client_secret", "value": "…"}
+					int colon = skipSpace(i + 7, true);
+					if (!is(colon, ':')) {
+						return i;
+					}
+					i = skipSpace(colon + 1, true);
+				}
+				if (!is(i, '"') && !is(i, '\'')) {
+					return i;
+				}
+			}
+			else if (is(i, '(') && !quoted) {
+				// .clientSecret("…"), ->setClientSecret('…')
+				i = skipSpace(i + 1, false);
 				if (!is(i, '"') && !is(i, '\'')) {
 					return i;
 				}
@@ -467,13 +558,86 @@ public final class SecretRedactor {
 			else if (is(i, '|')) {
 				i = skipSpace(i + 1, false);
 			}
+			else if (is(i, '-') && i > beforeSpace && is(i + 1, ' ')) {
+				// "Client secret - Q3kz…"
+				i = skipSpace(i + 1, false);
+			}
 			else if (!tab) {
+				if (is(i, '\n') || is(i, '\r') || i >= text.length()) {
+					// A label alone on its line (copied from the portal), or "- name: X" with "value:" below
+					return labelLineValue(at, i, kind, weak);
+				}
 				return i;
 			}
 			if (name.endsWith("authorization")) {
 				return authorization(i);
 			}
-			return value(i, KEYS.get(name));
+			return value(i, kind, weak);
+		}
+
+		/** "<vipps:clientSecret>": the name follows a namespace prefix inside an XML tag. */
+		private boolean xmlNamespaced(int at) {
+			if (at == 0 || text.charAt(at - 1) != ':') {
+				return false;
+			}
+			for (int j = at - 2; j >= 0 && at - j < 40; j--) {
+				char c = text.charAt(j);
+				if (c == '<') {
+					return true;
+				}
+				if (!Character.isLetterOrDigit(c) && c != '_' && c != '-') {
+					return false;
+				}
+			}
+			return false;
+		}
+
+		/**
+		 * After "name:" and a line break: the next line is the value when it is one token that is
+		 * not itself a "key: value" line (an empty setting must not eat the next one).
+		 */
+		private int nextLineValue(int lineBreak, SecretKind kind, boolean weak, boolean colon) {
+			int start = skipSpace(lineBreak, true);
+			int end = lineEnd(start, 4096);
+			String line = text.substring(start, end).strip();
+			if (line.startsWith("string(")) {
+				int close = line.indexOf(')');
+				int valueStart = skipSpace(start + (close + 1), false);
+				return value(valueStart, kind, weak);
+			}
+			if (!colon || line.isEmpty() || line.contains(" ") || line.contains(":") || line.contains("=")) {
+				return lineBreak;
+			}
+			return value(start, kind, weak);
+		}
+
+		/**
+		 * A label with nothing after it on its line: the next line holds the value ("Client secret" /
+		 * "Q3kz…" as the portal shows them), or a YAML "value:" ("- name: VIPPS_CLIENT_SECRET" /
+		 * "  value: …").
+		 */
+		private int labelLineValue(int at, int lineBreak, SecretKind kind, boolean weak) {
+			int lineStart = at;
+			while (lineStart > 0 && at - lineStart < 200 && text.charAt(lineStart - 1) != '\n') {
+				lineStart--;
+			}
+			String label = lower.substring(lineStart, at).strip();
+			int next = skipSpace(lineBreak, true);
+			if (lower.startsWith("value:", next)) {
+				return value(skipSpace(next + 6, false), kind, weak);
+			}
+			boolean alone = label.isEmpty() || label.equals("-") || label.equals("*") || label.equals("**")
+					|| label.endsWith("name:");
+			if (!alone) {
+				return lineBreak;
+			}
+			int end = lineEnd(next, 4096);
+			String line = text.substring(next, end).strip();
+			if (line.length() >= 8 && !line.contains(" ") && looksGenerated(line)) {
+				claim(next, next + line.length(), kind);
+				return next + line.length();
+			}
+			return lineBreak;
 		}
 
 		private int skipMarkup(int from) {
@@ -513,21 +677,32 @@ public final class SecretRedactor {
 		}
 
 		private int value(int from, SecretKind kind) {
+			return value(from, kind, false);
+		}
+
+		private int value(int from, SecretKind kind, boolean weak) {
 			if (from >= text.length()) {
 				return from;
 			}
+			if (is(from, '[')) {
+				// header dumps with list values: {"client_secret": ["…"]}
+				from = skipSpace(from + 1, false);
+			}
 			if (text.startsWith("\\\"", from)) {
-				int end = text.indexOf("\\\"", from + 2);
-				int lineEnd = lineEnd(from + 2);
-				end = end < 0 || end > lineEnd ? lineEnd : end;
-				claim(from + 2, end, kind);
+				// an escaped JSON string: up to the next \" or the end of the line
+				int end = from + 2;
+				while (end < text.length() && end - from < MAX_VALUE && text.charAt(end) != '\n'
+						&& !text.startsWith("\\\"", end)) {
+					end++;
+				}
+				claim(from + 2, end, kind, weak);
 				return end;
 			}
 			char first = text.charAt(from);
 			if (first == '"' || first == '\'' || first == '`') {
 				int end = quotedEnd(from + 1, first);
-				claim(from + 1, end, kind);
-				return end;
+				boolean claimed = claim(from + 1, end, kind, weak);
+				return claimed ? end : literalsOnLine(end, kind);
 			}
 			int end = from;
 			while (end < text.length() && end - from < MAX_VALUE && !Character.isWhitespace(text.charAt(end))
@@ -538,13 +713,42 @@ public final class SecretRedactor {
 			while (valueEnd > from && (text.charAt(valueEnd - 1) == '*' || text.charAt(valueEnd - 1) == '.')) {
 				valueEnd--;
 			}
-			claim(from, valueEnd, kind);
+			boolean call = text.substring(from, valueEnd).indexOf('(') >= 0;
+			if (!call && claim(from, valueEnd, kind, weak)) {
+				return end;
+			}
+			// env('VIPPS_SECRET', 'Q3kz…'), process.env.X || "Q3kz…": a default written in the code
+			return literalsOnLine(from, kind);
+		}
+
+		/** Quoted literals that look machine-made on the rest of a code line after a secret's name. */
+		private int literalsOnLine(int from, SecretKind kind) {
+			int end = lineEnd(from, 300);
+			int i = from;
+			while (i < end) {
+				char c = text.charAt(i);
+				if (c == '"' || c == '\'') {
+					int close = Math.min(quotedEnd(i + 1, c, end - i), end);
+					if (close - i - 1 >= 8 && looksGenerated(text.substring(i + 1, close))) {
+						claim(i + 1, close, kind);
+					}
+					i = close + 1;
+				}
+				else {
+					i++;
+				}
+			}
 			return end;
 		}
 
 		private int lineEnd(int from) {
+			return lineEnd(from, MAX_VALUE);
+		}
+
+		/** The end of the line, or {@code max} characters on, whichever comes first. */
+		private int lineEnd(int from, int max) {
 			int i = from;
-			while (i < text.length() && i - from < MAX_VALUE && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+			while (i < text.length() && i - from < max && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
 				i++;
 			}
 			return i;
@@ -552,8 +756,12 @@ public final class SecretRedactor {
 
 		/** The end of a quoted value: its closing quote, or the end of the line when there is none. */
 		private int quotedEnd(int from, char quote) {
+			return quotedEnd(from, quote, MAX_VALUE);
+		}
+
+		private int quotedEnd(int from, char quote, int max) {
 			int i = from;
-			while (i < text.length() && i - from < MAX_VALUE) {
+			while (i < text.length() && i - from < max) {
 				char c = text.charAt(i);
 				if (c == '\\' && i + 1 < text.length()) {
 					i += 2;
@@ -574,12 +782,10 @@ public final class SecretRedactor {
 				return at + name.length();
 			}
 			int i = skipSpace(at + name.length(), false);
-			for (String filler : PROSE_FILLERS) {
-				if (lower.startsWith(filler, i) && (filler.length() == 1 || is(i + filler.length(), ' ')
-						|| is(i + filler.length(), '\t'))) {
-					i = skipSpace(i + filler.length(), false);
-					break;
-				}
+			// "The password for the portal is …", "Passordet mitt er …": a few words may come first.
+			int filler = fillerWithin(i, lineEnd(i, 40));
+			if (filler >= 0) {
+				i = filler;
 			}
 			if (is(i, ':') || is(i, '=')) {
 				i = skipSpace(i + 1, false);
@@ -622,7 +828,7 @@ public final class SecretRedactor {
 					}
 					int i = at + scheme.length();
 					int limit = Math.min(text.length(), i + 6);
-					while (i < limit && " \t\"',".indexOf(text.charAt(i)) >= 0) {
+					while (i < limit && " \t\"',:".indexOf(text.charAt(i)) >= 0) {
 						i++;
 					}
 					if (i == at + scheme.length() || covered(i)) {
@@ -699,9 +905,11 @@ public final class SecretRedactor {
 			}
 		}
 
-		// requests.post(url, auth=("id", "secret")), HTTPBasicAuth("id", "secret")
+		// requests.post(url, auth=("id", "secret")), HTTPBasicAuth("id", "secret"),
+		// req.SetBasicAuth("id", "secret"), Guzzle 'auth' => ['id', 'secret']
 		void pythonAuth() {
-			for (String call : List.of("auth=(", "auth = (", "httpbasicauth(")) {
+			for (String call : List.of("auth=(", "auth = (", "httpbasicauth(", "setbasicauth(", "basicauth(",
+					"'auth' => [", "\"auth\" => [", "'auth'=>[", "auth: [", "withbasicauth(")) {
 				for (int at = lower.indexOf(call); at >= 0; at = lower.indexOf(call, at + 1)) {
 					int i = skipSpace(at + call.length(), false);
 					if (!is(i, '"') && !is(i, '\'')) {
@@ -716,6 +924,33 @@ public final class SecretRedactor {
 					if (is(j, '"') || is(j, '\'')) {
 						claim(j + 1, quotedEnd(j + 1, text.charAt(j)), SecretKind.BASIC_CREDENTIALS);
 					}
+				}
+			}
+		}
+
+		// CURLOPT_USERPWD, "id:secret"; HTTPie: http -a id:secret
+		void userPasswordOptions() {
+			for (String option : List.of("curlopt_userpwd", " -a ", "--auth ")) {
+				for (int at = lower.indexOf(option); at >= 0; at = lower.indexOf(option, at + 1)) {
+					int i = at + option.length();
+					int limit = Math.min(text.length(), i + 8);
+					while (i < limit && " \t,=\"'".indexOf(text.charAt(i)) >= 0) {
+						i++;
+					}
+					int colon = i;
+					while (colon < text.length() && colon - i < 200 && text.charAt(colon) != ':'
+							&& !Character.isWhitespace(text.charAt(colon)) && "\"'".indexOf(text.charAt(colon)) < 0) {
+						colon++;
+					}
+					if (!is(colon, ':')) {
+						continue;
+					}
+					int end = colon + 1;
+					while (end < text.length() && end - colon < MAX_VALUE && !Character.isWhitespace(text.charAt(end))
+							&& "\"')".indexOf(text.charAt(end)) < 0) {
+						end++;
+					}
+					claim(colon + 1, end, SecretKind.BASIC_CREDENTIALS);
 				}
 			}
 		}
@@ -737,7 +972,7 @@ public final class SecretRedactor {
 					colon++;
 				}
 				readUntil = colon;
-				if (!is(colon, ':') || colon == i) {
+				if (!is(colon, ':')) {
 					continue;
 				}
 				int end = colon + 1;
@@ -766,6 +1001,23 @@ public final class SecretRedactor {
 				digits++;
 			}
 			return digits > 0 && digits <= 5 && (digits == value.length() || value.charAt(digits) == '/');
+		}
+
+		/** The position after the first "is"/"er"/"on"/":"/"=" in {@code [from, to)}, or -1. */
+		private int fillerWithin(int from, int to) {
+			for (int i = from; i < to; i++) {
+				if (i > from && !Character.isWhitespace(text.charAt(i - 1)) && text.charAt(i) != ':'
+						&& text.charAt(i) != '=') {
+					continue;
+				}
+				for (String filler : PROSE_FILLERS) {
+					if (lower.startsWith(filler, i) && (filler.length() == 1 || is(i + filler.length(), ' ')
+							|| is(i + filler.length(), '\t'))) {
+						return skipSpace(i + filler.length(), false);
+					}
+				}
+			}
+			return -1;
 		}
 
 		// Any JSON Web Token, wherever it stands: eyJ….eyJ….signature

@@ -51,7 +51,12 @@ public class AdversarialInputTest {
 				Arguments.of("PEM headers without end", (Supplier<String>) () -> "-----BEGIN PRIVATE KEY-----\n"
 					.repeat(TEN_MB / 28)),
 				Arguments.of("URL user parts", (Supplier<String>) () -> "://x:".repeat(TEN_MB / 5)),
-				Arguments.of("Basic and Bearer", (Supplier<String>) () -> "Basic Bearer ".repeat(TEN_MB / 13)));
+				Arguments.of("Basic and Bearer", (Supplier<String>) () -> "Basic Bearer ".repeat(TEN_MB / 13)),
+				Arguments.of("PEM ends without a begin", (Supplier<String>) () -> "PRIVATE KEY-----".repeat(TEN_MB / 16)),
+				Arguments.of("prose passwords", (Supplier<String>) () -> "password is Summer2024! ".repeat(TEN_MB / 24)),
+				Arguments.of("labels without values", (Supplier<String>) () -> "client_secret:\n".repeat(TEN_MB / 15)),
+				Arguments.of("escaped JSON keys", (Supplier<String>) () -> "\\\"client_secret\\\":\\\"".repeat(TEN_MB / 20)),
+				Arguments.of("code calls", (Supplier<String>) () -> "clientSecret(env('".repeat(TEN_MB / 18)));
 	}
 
 	@ParameterizedTest(name = "{0}")

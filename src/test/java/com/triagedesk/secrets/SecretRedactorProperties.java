@@ -48,7 +48,11 @@ class SecretRedactorProperties {
 			.withChars("abc XYZ 0123 :;,.{}[]\"'\n\t-_=/æøå")
 			.ofMaxLength(200);
 		return Combinators.combine(secret, shape, noise, noise)
-			.as((s, f, before, after) -> new Planted(before + "\n" + f.formatted(s) + "\n" + after, s));
+			// A '/' is not valid in a URL's password (it must be %2F): there it would read as a port and path.
+			.as((s, f, before, after) -> {
+				String planted = f.contains("://") ? s.replace('/', '_') : s;
+				return new Planted(before + "\n" + f.formatted(planted) + "\n" + after, planted);
+			});
 	}
 
 	record Planted(String text, String secret) {

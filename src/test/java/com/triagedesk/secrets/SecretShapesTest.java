@@ -61,7 +61,47 @@ class SecretShapesTest {
 				Arguments.of("percent password", "password=%Tg7kL2pQ9x", SecretKind.PASSWORD),
 				Arguments.of("your-something password", "password: Yourshop2024!", SecretKind.PASSWORD),
 				Arguments.of("python auth tuple", "requests.post(url, auth=('0b3b1b2c', '" + S + "'))",
-						SecretKind.BASIC_CREDENTIALS));
+						SecretKind.BASIC_CREDENTIALS),
+				Arguments.of("portal copy, label above value", "Client secret\n" + S + "\nOcp-Apim-Subscription-Key\n0a1b",
+						SecretKind.CLIENT_SECRET),
+				Arguments.of("remark in the label", "Client Secret (test): " + S, SecretKind.CLIENT_SECRET),
+				Arguments.of("dash separator", "Client secret - " + S, SecretKind.CLIENT_SECRET),
+				Arguments.of("print_r", "[client_secret] => " + S, SecretKind.CLIENT_SECRET),
+				Arguments.of("var_dump", "[\"client_secret\"]=>\n  string(20) \"" + S + "\"", SecretKind.CLIENT_SECRET),
+				Arguments.of("kubernetes env", "- name: VIPPS_CLIENT_SECRET\n  value: \"" + S + "\"",
+						SecretKind.CLIENT_SECRET),
+				Arguments.of(".NET appSettings", "<add key=\"Vipps:ClientSecret\" value=\"" + S + "\"/>",
+						SecretKind.CLIENT_SECRET),
+				Arguments.of("XML namespace", "<vipps:clientSecret>" + S + "</vipps:clientSecret>", SecretKind.CLIENT_SECRET),
+				Arguments.of("XML name attribute", "<entry name=\"clientSecret\">" + S + "</entry>", SecretKind.CLIENT_SECRET),
+				Arguments.of("properties file", "vipps.subscription.key=" + S, SecretKind.SUBSCRIPTION_KEY),
+				Arguments.of("Postman prefixed name", "{\"key\":\"vipps_client_secret\",\"value\":\"" + S + "\"}",
+						SecretKind.CLIENT_SECRET),
+				Arguments.of("Postman camelCase name", "{\"key\":\"webhookSecret\",\"value\":\"" + S + "\"}",
+						SecretKind.WEBHOOK_SECRET),
+				Arguments.of("builder call", ".clientSecret(\"" + S + "\")", SecretKind.CLIENT_SECRET),
+				Arguments.of("setter call", "$client->setClientSecret('" + S + "');", SecretKind.CLIENT_SECRET),
+				Arguments.of("Go basic auth", "req.SetBasicAuth(\"0b3b1b2c\", \"" + S + "\")", SecretKind.BASIC_CREDENTIALS),
+				Arguments.of("Guzzle auth", "'auth' => ['0b3b1b2c', '" + S + "']", SecretKind.BASIC_CREDENTIALS),
+				Arguments.of("CURLOPT_USERPWD", "curl_setopt($ch, CURLOPT_USERPWD, \"0b3b1b2c:" + S + "\");",
+						SecretKind.BASIC_CREDENTIALS),
+				Arguments.of("HTTPie", "http -a 0b3b1b2c:" + S + " POST https://apitest.vipps.no/x", SecretKind.BASIC_CREDENTIALS),
+				Arguments.of("Laravel env default", "'client_secret' => env('VIPPS_SECRET', '" + S + "'),",
+						SecretKind.CLIENT_SECRET),
+				Arguments.of("JS default", "const clientSecret = process.env.X || \"" + S + "\";", SecretKind.CLIENT_SECRET),
+				Arguments.of("Go assignment", "ClientSecret := \"" + S + "\"", SecretKind.CLIENT_SECRET),
+				Arguments.of("header dump lists", "{\"client_secret\":[\"" + S + "\"]}", SecretKind.CLIENT_SECRET),
+				Arguments.of("prose with words between", "The password for the portal is Summer2024!", SecretKind.PASSWORD),
+				Arguments.of("Norwegian prose with words between", "Passordet mitt er Hemmelig123!", SecretKind.PASSWORD),
+				Arguments.of("client secret for test", "Our client secret for test is " + S, SecretKind.CLIENT_SECRET),
+				Arguments.of("Azure primary key", "Primary key: " + S, SecretKind.SUBSCRIPTION_KEY),
+				Arguments.of("Norwegian subscription key", "Abonnementsnøkkel: " + S, SecretKind.SUBSCRIPTION_KEY),
+				Arguments.of("opaque token", "{\"token\":\"8f9a7b6c5d4e3f2a1b0c9d8e7f\"}", SecretKind.BEARER_TOKEN),
+				Arguments.of("authToken", "authToken = '" + S + "'", SecretKind.BEARER_TOKEN),
+				Arguments.of("OAuth scheme", "Authorization: OAuth 8f9a7b6c5d4e3f2a1b0c9d8e7f", SecretKind.BEARER_TOKEN),
+				Arguments.of("Bearer with colon", "Bearer: 8f9a7b6c5d4e3f2a1b0c9d8e7f", SecretKind.BEARER_TOKEN),
+				Arguments.of("my- password", "password=my-Secret-2024!", SecretKind.PASSWORD),
+				Arguments.of("redis without user", "redis://:p4ssW0rdXyz@cache.shop.no:6379", SecretKind.PASSWORD));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -71,7 +111,8 @@ class SecretShapesTest {
 
 		assertThat(result.text()).doesNotContain(S).doesNotContain("ZmI0OTJiOnMzY3IzdFZhbHVl")
 			.doesNotContain("8f9a7b6c5d4e3f2a1b0c9d8e7f").doesNotContain("Summer2024").doesNotContain("Hemmelig123")
-			.doesNotContain("Xk9pQ2vLm8RtZ").doesNotContain("Tg7kL2pQ9x").doesNotContain("Yourshop2024");
+			.doesNotContain("Xk9pQ2vLm8RtZ").doesNotContain("Tg7kL2pQ9x").doesNotContain("Yourshop2024")
+			.doesNotContain("my-Secret-2024").doesNotContain("p4ssW0rdXyz");
 		assertThat(result.redactions()).extracting(Redaction::kind).contains(kind);
 	}
 
@@ -82,7 +123,11 @@ class SecretShapesTest {
 			"Idempotency-Key: 49ca711a-acee-4d01-993b-9487112e1def", "password: $CLIENT_PASSWORD",
 			"client_secret: %CLIENT_SECRET%", "client_secret: ${VIPPS_CLIENT_SECRET}", "client_secret: YOUR_CLIENT_SECRET",
 			"Ocp-Apim-Subscription-Key: XXXXXXXXXXXXXXXXXXXXXXXXXXXX0a64", "Basic authentication fails for us",
-			"The Bearer token expired after one hour", "the secretary called" })
+			"The Bearer token expired after one hour", "the secretary called",
+			"VIPPS_CLIENT_SECRET=\nVIPPS_MERCHANT_SERIAL_NUMBER=123456", "Authorization: (removed)",
+			"client_secret: sensurert", "client_secret: fjernet", "The access token: 2026-11-20T10:15:00Z",
+			"{\"key\":\"client_id\",\"value\":\"0b3b1b2c-4d5e\",\"type\":\"default\"}", "Token: expired",
+			"\"token_type\": \"Bearer\"", "the secret is out" })
 	void leavesWhatIsNoSecretAlone(String text) {
 		RedactedText result = redactor.redact("description", text);
 
