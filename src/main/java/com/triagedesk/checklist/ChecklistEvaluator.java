@@ -96,10 +96,19 @@ public class ChecklistEvaluator {
 		Found<Environment> environment = environment(input, texts, exchanges, warnings);
 		items.add(environment.result());
 		References references = References.find(input, texts, exchanges, msn.value());
-		items.add(orderReferences(input, product.value(), references));
+		boolean question = howToQuestion(texts, exchanges);
 		List<String> dates = new ArrayList<>();
-		items.add(dates(input, texts, today, dates));
-		items.add(httpExchange(exchanges, texts));
+		ItemResult datesItem = dates(input, texts, today, dates);
+		if (question) {
+			items.add(notNeededForAQuestion(orderReferences(input, product.value(), references)));
+			items.add(notNeededForAQuestion(datesItem));
+			items.add(notNeededForAQuestion(httpExchange(exchanges, texts)));
+		}
+		else {
+			items.add(orderReferences(input, product.value(), references));
+			items.add(datesItem);
+			items.add(httpExchange(exchanges, texts));
+		}
 		items.add(screenshots(input));
 		Contacts.Contact contact = contacts.find(input, prose, texts.additionalInfo());
 		items.add(contact.result());
@@ -120,6 +129,27 @@ public class ChecklistEvaluator {
 				exchanges.errorCodes(), hosts(texts, exchanges), exchanges.header("vipps-system-name"),
 				exchanges.header("vipps-system-plugin-name"), exchanges.sourceCodeLanguage(texts).orElse(null));
 		return new Evaluation(complete, items, facts, suggestedSubject, warnings);
+	}
+
+	/**
+	 * "How do we get the webhook events for a payment?": a question about how something works,
+	 * with nothing failing, needs no HTTP exchange, order reference or date.
+	 */
+	private static boolean howToQuestion(Texts texts, Exchanges exchanges) {
+		if (!exchanges.requests().isEmpty()) {
+			return false;
+		}
+		String words = (texts.subject() == null ? "" : texts.subject()) + "\n"
+				+ exchanges.proseOf("description", texts.description());
+		return TextPatterns.any(TextPatterns.HOW_TO_QUESTION, words) && !TextPatterns.any(TextPatterns.FAILURE, words);
+	}
+
+	private static ItemResult notNeededForAQuestion(ItemResult item) {
+		if (!item.state().blocksCompletion() && item.state() != ItemState.RECOMMENDED) {
+			return item;
+		}
+		return ItemResult.of(item.key(), ItemState.NOT_APPLICABLE, "Not needed for a question about how something "
+				+ "works; if something fails, add it.", item.value(), item.source());
 	}
 
 	// 1
@@ -282,6 +312,13 @@ public class ChecklistEvaluator {
 		String field = input.merchantSerialNumber();
 		if (field != null && !field.isBlank()) {
 			String msn = compact(field);
+			if (!MSN_SHAPE.matcher(msn).matches()) {
+				// "MSN 123456", "123456 (test)": one 4–7 digit run among words is the MSN
+				List<String[]> runs = TextPatterns.all(TextPatterns.MSN_DIGITS, field);
+				if (runs.size() == 1) {
+					msn = runs.get(0)[1];
+				}
+			}
 			if (!MSN_SHAPE.matcher(msn).matches()) {
 				return Found.none(ItemResult.of(item, ItemState.INVALID, "An MSN has 4 to 7 digits; '" + field.strip()
 						+ "' is not one. Find the MSN of the sales unit in the portal.", field.strip(),
@@ -496,7 +533,9 @@ public class ChecklistEvaluator {
 			String testSource = null;
 			String productionSource = null;
 			for (Texts.Named text : texts.prose()) {
-				String prose = exchanges.proseOf(text.location(), text.text());
+				// "not in production" says where the problem is not
+				String prose = TextPatterns.NEGATED_ENVIRONMENT.matcher(exchanges.proseOf(text.location(), text.text()))
+					.replaceAll(" ");
 				if (!test && (TextPatterns.any(TextPatterns.ENVIRONMENT_TEST, prose)
 						|| TextPatterns.any(TextPatterns.ENVIRONMENT_MT, prose))) {
 					test = true;

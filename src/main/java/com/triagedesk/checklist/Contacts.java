@@ -19,7 +19,8 @@ final class Contacts {
 
 	static final String DEFAULT_REGION = "NO";
 
-	private static final List<String> REGIONS = List.of("NO", "DK", "FI", "SE");
+	/** The countries the provider serves; a number without a country code is tried in this order. */
+	private static final List<String> REGIONS = List.of("NO", "DK", "FI");
 
 	/** A phone number is looked for in this much of the prose at its start and at its end (the signature). */
 	private static final int SEARCH_WINDOW = 8 * 1024;
@@ -120,11 +121,12 @@ final class Contacts {
 		}
 		String window = text.length() <= 2 * SEARCH_WINDOW ? text
 				: text.substring(0, SEARCH_WINDOW) + "\n" + text.substring(text.length() - SEARCH_WINDOW);
-		for (PhoneNumberMatch match : phones.findNumbers(window, DEFAULT_REGION, Leniency.VALID, 10_000)) {
-			if (partOfSomethingElse(window, match)) {
-				continue;
+		for (String region : REGIONS) {
+			for (PhoneNumberMatch match : phones.findNumbers(window, region, Leniency.VALID, 10_000)) {
+				if (!partOfSomethingElse(window, match)) {
+					return Optional.of(match.number());
+				}
 			}
-			return Optional.of(match.number());
 		}
 		return Optional.empty();
 	}

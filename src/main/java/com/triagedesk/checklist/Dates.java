@@ -67,7 +67,7 @@ final class Dates {
 			}
 		}
 		for (String[] m : TextPatterns.all(TextPatterns.DOTTED_DATE, text)) {
-			date(m[3], m[2], m[1]).ifPresent(d -> add(dates, d));
+			date(m[4], m[3], m[1]).ifPresent(d -> add(dates, d));
 		}
 		for (String[] m : TextPatterns.all(TextPatterns.DAY_MONTH, text)) {
 			withYear(m[3], month(m[2]), m[1], today).ifPresent(d -> add(dates, d));

@@ -11,6 +11,9 @@ import com.google.re2j.Pattern;
  */
 final class OrganizationNumbers {
 
+	private static final Pattern LABEL = Pattern.compile("(?i)^(?:org(?:ani[sz]ation|anisasjons)?(?:[ .-]*(?:nr|no|number"
+			+ "|nummer))?\\.?|orgnr\\.?|cvr(?:[ .-]*(?:nr|nummer))?\\.?|y-?tunnus|yritystunnus)[ \t:.#-]*");
+
 	private static final Pattern Y_TUNNUS = Pattern.compile("\\d{7}-\\d");
 
 	private static final int[] NO_WEIGHTS = { 3, 2, 7, 6, 5, 4, 3, 2 };
@@ -49,7 +52,8 @@ final class OrganizationNumbers {
 		if (raw == null) {
 			return Optional.empty();
 		}
-		String text = raw.strip().toUpperCase(Locale.ROOT);
+		// "Org.nr. 918713867", "Y-tunnus: 1366959-8": a label typed into the field
+		String text = LABEL.matcher(raw.strip()).replaceFirst("").strip().toUpperCase(Locale.ROOT);
 		if (text.endsWith("MVA")) {
 			text = text.substring(0, text.length() - 3);
 		}

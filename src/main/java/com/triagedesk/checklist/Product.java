@@ -46,10 +46,13 @@ public enum Product {
 	private static final Pattern DECORATION = Pattern
 		.compile("\\b(?:vipps|mobilepay|by|the)\\b|\\bv\\d+(?:\\.\\d+)*\\b|\\(.*?\\)|[/,-]");
 
-	private static final java.util.Map<String, Product> ALIASES = java.util.Map.of("webhook", Product.WEBHOOKS,
-			"settlement", Product.REPORT, "settlements", Product.REPORT, "ecommerce", Product.ECOM, "e commerce",
-			Product.ECOM, "access token", Product.ACCESS_TOKEN, "token", Product.ACCESS_TOKEN, "payments",
-			Product.EPAYMENT);
+	private static final java.util.Map<String, Product> ALIASES = java.util.Map.ofEntries(
+			java.util.Map.entry("webhook", Product.WEBHOOKS), java.util.Map.entry("settlement", Product.REPORT),
+			java.util.Map.entry("settlements", Product.REPORT), java.util.Map.entry("ecommerce", Product.ECOM),
+			java.util.Map.entry("e commerce", Product.ECOM), java.util.Map.entry("access token", Product.ACCESS_TOKEN),
+			java.util.Map.entry("token", Product.ACCESS_TOKEN), java.util.Map.entry("payments", Product.EPAYMENT),
+			java.util.Map.entry("login with", Product.LOGIN), java.util.Map.entry("logg inn", Product.LOGIN),
+			java.util.Map.entry("faste betalinger", Product.RECURRING), java.util.Map.entry("netthandel", Product.ECOM));
 
 	private final boolean paymentApi;
 

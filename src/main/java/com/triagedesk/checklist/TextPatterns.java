@@ -17,12 +17,13 @@ final class TextPatterns {
 
 	static final Pattern ORGANIZATION_NUMBER = Pattern.compile("(?i)\\b(?:org(?:ani[sz]ation|anisasjons|anisations)?"
 			+ "(?:[ .-]*(?:no|nr|num+er|number|nummer|id))?\\.?|orgnr\\.?|foretaksnummer|cvr(?:[ .-]*(?:nr|nummer|no))?\\.?"
-			+ "|y-?tunnus|business[ -]id|company (?:registration )?(?:number|no\\.?)|vat(?:[ .-]*(?:no|number))?\\.?)"
+			+ "|y-?tunnus|yritystunnus|business[ -]id|company (?:registration )?(?:number|no\\.?)|vat(?:[ .-]*(?:no|number))?\\.?)"
 			+ "[ \\t]*(?:(?:is|er|on|:|#|=|-)[ \\t]*)*"
 			+ "((?:NO|DK|FI)?[ ]?(?:\\d{3}[ .]?\\d{3}[ .]?\\d{3}|\\d{7}-\\d|\\d{2}[ .]?\\d{2}[ .]?\\d{2}[ .]?\\d{2}|\\d{8}|\\d+)"
 			+ "(?:[ ]?MVA)?)\\b");
 
-	static final Pattern MERCHANT_SERIAL_NUMBER = Pattern.compile("(?i)\\b(?:msn|merchant[ -]?serial[ -]?(?:number|no\\.?|nr\\.?)?"
+	static final Pattern MERCHANT_SERIAL_NUMBER = Pattern.compile("(?i)\\b(?:msn(?:[ -]?(?:nummer|nr\\.?|no\\.?|number))?"
+			+ "|merchant[ -]?serial[ -]?(?:number|no\\.?|nr\\.?)?(?:[ ]*\\(msn\\))?"
 			+ "|merchantserialnumber|salgsstedsnummer|salgsenhetsnummer|brugerstedsnummer|brukerstedsnummer)[\"']?"
 			+ "[ \\t]*(?:(?:is|er|on|:|#|=|-)[ \\t]*)*[\"']?(\\d{3}[ ]\\d{3,4}\\b|\\d+)\\b");
 
@@ -48,28 +49,41 @@ final class TextPatterns {
 	static final Pattern HOST = Pattern
 		.compile("(?i)\\b((?:[a-z0-9-]+\\.)*(?:vipps\\.no|mobilepay\\.dk|vippsmobilepay\\.com))\\b");
 
+	/** The end of a word, Nordic letters included (RE2J's \\b only knows ASCII letters). */
+	private static final String END = "(?:$|[^\\p{L}\\p{N}_])";
+
 	static final Pattern ENVIRONMENT_TEST = Pattern.compile("(?i)(?:\\b(?:test|testing)[ -]?(?:environment|env|miljø(?:et)?|miljö(?:et)?"
-			+ "|ympäristö\\w*)\\b|\\btestmiljø(?:et)?\\b|\\btestmiljö(?:et)?\\b|\\btestiympäristö\\w*|\\bmerchant test\\b"
-			+ "|\\b(?:in|on|i|på|against|mot)[ ]+(?:the[ ]+)?(?:test|mt|sandbox)\\b|\\bsandbox\\b|(?:^|[,;(])[ ]*test[ ]*(?:[,;.)]|$))");
+			+ "|ympäristö\\pL*)" + END + "|\\btestmiljø(?:et)?" + END + "|\\btestmiljö(?:et)?" + END
+			+ "|\\btestiympäristö\\pL*|\\bmerchant test\\b"
+			+ "|\\b(?:in|on|i|på|against|mot)[ ]+(?:the[ ]+)?(?:test|mt|sandbox)\\b|\\bsandbox\\b|(?:^|[,;(])[ ]*test[ ]*(?:[,;.)]|$)"
+			+ "|\\b(?:environment|env|miljø|miljö|ympäristö)[ ]*[:=][ ]*(?:test|mt|sandbox)\\b)");
+
+	/** "not in production", "ikke i test": a mention that says where the problem is not. */
+	static final Pattern NEGATED_ENVIRONMENT = Pattern.compile("(?i)\\b(?:not|ikke|ikkje|inte|ei)[ ]+(?:(?:in|i|på|on)[ ]+)?"
+			+ "(?:the[ ]+)?(?:production|prod|produksjon\\pL*|produktion\\pL*|tuotannossa|test\\pL*|mt|sandbox)");
 
 	static final Pattern ENVIRONMENT_MT = Pattern.compile("\\bMT\\b");
 
 	/** "works in test, but …": the other environment is the one with the problem. */
-	static final Pattern WORKS_IN_TEST = Pattern.compile("(?i)\\b(?:works?|working|worked|fine|ok|fungerer|virker|funker"
-			+ "|fungerar|toimii)\\b[^.,;\\n]{0,40}\\b(?:test|mt|sandbox|testmiljø\\w*|testmiljö\\w*|testiympäristö\\w*)\\b");
+	static final Pattern WORKS_IN_TEST = Pattern.compile("(?i)\\b(?:works?|working|worked|fine|ok|fungerer|fungerte|virker"
+			+ "|virket|funker|funket|fungerar|toimii)\\b[^.,;\\n]{0,15}\\b(?:test|mt|sandbox|testmiljø\\pL*|testmiljö\\pL*"
+			+ "|testiympäristö\\pL*)" + END + "|(?i)\\b(?:test\\pL*|mt)\\b[^.,;\\n]{0,25}\\b(?:works?|worked|fine|fungerer"
+			+ "|fungerte|virker|virket|funker|funket|toimii)\\b");
 
-	static final Pattern WORKS_IN_PRODUCTION = Pattern.compile("(?i)\\b(?:works?|working|worked|fine|ok|fungerer|virker"
-			+ "|funker|fungerar|toimii)\\b[^.,;\\n]{0,40}\\b(?:production|prod|produksjon\\w*|produktion\\w*|tuota\\w*)\\b");
+	static final Pattern WORKS_IN_PRODUCTION = Pattern.compile("(?i)\\b(?:works?|working|worked|fine|ok|fungerer|fungerte"
+			+ "|virker|virket|funker|funket|fungerar|toimii)\\b[^.,;\\n]{0,15}\\b(?:production|prod|produksjon\\pL*"
+			+ "|produktion\\pL*|tuota\\pL*)" + END);
 
 	/** NO 918 713 867 MVA: the Norwegian VAT form needs no label. */
 	static final Pattern ORGANIZATION_NUMBER_MVA = Pattern.compile("\\b(NO[ ]?\\d{3}[ ]?\\d{3}[ ]?\\d{3}[ ]?MVA)\\b");
 
-	static final Pattern ENVIRONMENT_PRODUCTION = Pattern.compile("(?i)\\b(?:production|prod|produksjon\\w*|produktion\\w*"
-			+ "|tuotanto\\w*|tuotann\\w*|live[ -]?(?:environment|miljø\\w*)|went live|go(?:ing)? live|gikk live|i drift)\\b");
+	static final Pattern ENVIRONMENT_PRODUCTION = Pattern.compile("(?i)\\b(?:production|prod|produksjon\\pL*|produktion\\pL*"
+			+ "|tuotanto\\pL*|tuotann\\pL*|live[ -]?(?:environment|miljø\\pL*)|went live|go(?:ing)? live|gikk live|i drift"
+			+ "|(?:environment|env|miljø|miljö|ympäristö)[ ]*[:=][ ]*(?:prod\\pL*|production|live))" + END);
 
 	static final Pattern ISO_DATE = Pattern.compile("\\b(20\\d\\d)-(\\d\\d)-(\\d\\d)(?:T|\\b)");
 
-	static final Pattern DOTTED_DATE = Pattern.compile("\\b(\\d{1,2})[./](\\d{1,2})[./](20\\d\\d)\\b");
+	static final Pattern DOTTED_DATE = Pattern.compile("\\b(\\d{1,2})([./-])(\\d{1,2})[./-](20\\d\\d)\\b");
 
 	private static final String MONTHS = "jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch|ts|s)?|apr(?:il)?|ma[iyj]|jun[ie]?|jul[iy]?"
 			+ "|aug(?:ust)?|sep(?:t|tember)?|o[ck]t(?:ober)?|nov(?:ember)?|de[cs](?:ember)?|tammikuu\\w*|helmikuu\\w*"
@@ -99,12 +113,27 @@ final class TextPatterns {
 	static final Pattern ERROR_CODE = Pattern.compile("(?i)\"name\"\\s*:\\s*\"ErrorCode\"\\s*,\\s*\"reason\"\\s*:\\s*\"([A-Za-z0-9_-]{1,40})\""
 			+ "|\"errorCode\"\\s*:\\s*\"?([A-Za-z0-9_-]{1,40})|\"error\"\\s*:\\s*\"([a-z_]{3,40})\"");
 
-	static final Pattern MULTIPLE_PROBLEMS = Pattern.compile("(?i)\\b(?:(?:problem|issue|error|question|feil|fejl|ongelma|virhe|spørsmål)"
-			+ "[ ]*(?:no\\.?|nr\\.?|#)?[ ]*[2-9]\\b|(?:several|multiple|many|two|three|a few|some)[ ]+(?:different[ ]+)?(?:problems|issues|errors)"
-			+ "|(?:flere|to|tre)[ ]+(?:ulike[ ]+|forskellige[ ]+)?(?:problemer|feil|fejl|ting)|useita[ ]+(?:ongelmia|virheitä))\\b");
+	static final Pattern MULTIPLE_PROBLEMS = Pattern.compile("(?i)\\b(?:problem|issue|error|question|feil|fejl|ongelma|virhe"
+			+ "|spørsmål)[ ]*(?:no\\.?|nr\\.?|#)?[ ]*[2-9][:.)]|\\b(?:several|multiple|two|three)[ ]+(?:different[ ]+"
+			+ "|separate[ ]+)?(?:problems|issues)\\b|\\b(?:flere|to|tre)[ ]+(?:ulike[ ]+|forskellige[ ]+)?(?:problemer|feil|fejl)\\b"
+			+ "|\\buseita[ ]+(?:ongelmia|virheitä)");
 
 	static final Pattern NUMBERED_STEP = Pattern
 		.compile("(?im)(?:^[ \\t]*(?:\\d{1,2}[.):]|[-*•])[ \\t]+\\S|\\b(?:steps?|trinn|stegvis|vaiheet|expected|actual|forventet|faktisk)\\b|(?:^|\\s)[1-9]\\)[ ]+\\S)");
+
+	/** A 4–7 digit run: an MSN inside a field that also holds words ("MSN 123456", "123456 (test)"). */
+	static final Pattern MSN_DIGITS = Pattern.compile("(?:^|[^0-9])(\\d{4,7})(?:$|[^0-9])");
+
+	/** "How do I …?", "Hvordan …?", "Miten …?": a question about how something works. */
+	static final Pattern HOW_TO_QUESTION = Pattern.compile("(?i)(?:^|[.!?\\n][ ]*)(?:how|what|which|when|where|why|is it|can we"
+			+ "|can i|do you|does|should|hvordan|hva|hvilke|hvilken|når|hvor|kan vi|kan jeg|må vi|bør vi|hvad|hvornår|miten|mitä"
+			+ "|mikä|milloin|voiko|voimmeko|onko)\\b[^?]{0,300}\\?");
+
+	/** Words of something failing: a question with these is a problem report. */
+	static final Pattern FAILURE = Pattern.compile("(?i)\\b(?:error|errors|fail\\w*|failing|exception|broken|crash\\w*"
+			+ "|does not work|doesn't work|not working|stopped|feil\\w*|virker ikke|fungerer ikke|fejl\\w*|virhe\\w*"
+			+ "|ei toimi|returns? [45]\\d\\d|http [45]\\d\\d|[45]\\d\\d (?:bad|unauthorized|forbidden|not found|conflict|internal)"
+			+ "|timeout|timed out|declined|rejected|avvist)\\b");
 
 	static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'_-]*");
 
@@ -134,12 +163,13 @@ final class TextPatterns {
 		guards.put(HOST, List.of("vipps.no", "mobilepay.dk", "vippsmobilepay.com"));
 		guards.put(ENVIRONMENT_TEST, List.of("test", "sandbox"));
 		guards.put(ENVIRONMENT_MT, List.of("mt"));
+		guards.put(NEGATED_ENVIRONMENT, List.of("not", "ikke", "ikkje", "inte", "ei "));
 		guards.put(WORKS_IN_TEST, List.of("test", "mt", "sandbox"));
 		guards.put(WORKS_IN_PRODUCTION, List.of("prod", "tuota"));
 		guards.put(ORGANIZATION_NUMBER_MVA, List.of("mva"));
 		guards.put(ENVIRONMENT_PRODUCTION, List.of("prod", "tuotan", "live", "drift"));
 		guards.put(ISO_DATE, List.of("-"));
-		guards.put(DOTTED_DATE, List.of(".", "/"));
+		guards.put(DOTTED_DATE, List.of(".", "/", "-"));
 		guards.put(TODAY, List.of("today", "morning", "dag", "morges", "tänään", "formiddag"));
 		guards.put(YESTERDAY, List.of("yesterday", "går", "eilen"));
 		guards.put(PATH_MENTION, List.of("/"));

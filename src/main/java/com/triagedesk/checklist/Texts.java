@@ -40,7 +40,11 @@ record Texts(String subject, String description, String additionalInfo, String h
 
 	private static void put(Map<String, String> full, String location, String text) {
 		if (text != null && !text.isBlank()) {
-			full.put(location, text.length() > MAX_SCANNED_FOR_HTTP ? text.substring(0, MAX_SCANNED_FOR_HTTP) : text);
+			// A HAR file is JSON: cut short it cannot be read at all, so it is kept whole (the request
+			// size limit bounds it).
+			boolean har = Har.looksLikeHar(text);
+			full.put(location,
+					text.length() > MAX_SCANNED_FOR_HTTP && !har ? text.substring(0, MAX_SCANNED_FOR_HTTP) : text);
 		}
 	}
 

@@ -22,7 +22,10 @@ import com.triagedesk.secrets.Redaction;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record IntakeResponse(String outcome, String issueKey, String status, String followUpToken, UUID redirectId,
 		Checklist checklist, Facts facts, String suggestedSubject, RouteView route, List<RedactionView> redactions,
-		List<Warning> warnings) {
+		int redactionCount, List<Warning> warnings) {
+
+	/** More cuts than this are counted, not listed: the answer stays small whatever was pasted. */
+	static final int MAX_LISTED_REDACTIONS = 100;
 
 	static final String ISSUE_CREATED = "ISSUE_CREATED";
 
@@ -32,13 +35,14 @@ record IntakeResponse(String outcome, String issueKey, String status, String fol
 			List<Warning> warnings) {
 		return new IntakeResponse(ISSUE_CREATED, issue.key().value(), issue.status().name(), issue.followUpToken(),
 				null, Checklist.of(evaluation), evaluation.facts(), evaluation.suggestedSubject(), RouteView.of(route),
-				RedactionView.of(redactions), warnings);
+				RedactionView.of(redactions), redactions.size(), warnings);
 	}
 
 	static IntakeResponse redirected(UUID id, Evaluation evaluation, Route route, List<Redaction> redactions,
 			List<Warning> warnings) {
 		return new IntakeResponse(REDIRECTED, null, null, null, id, Checklist.of(evaluation), evaluation.facts(),
-				evaluation.suggestedSubject(), RouteView.of(route), RedactionView.of(redactions), warnings);
+				evaluation.suggestedSubject(), RouteView.of(route), RedactionView.of(redactions), redactions.size(),
+				warnings);
 	}
 
 	/**
@@ -50,12 +54,12 @@ record IntakeResponse(String outcome, String issueKey, String status, String fol
 		if (route.redirects()) {
 			return new IntakeResponse(REDIRECTED, null, null, null, null, Checklist.of(evaluation),
 					evaluation.facts(), evaluation.suggestedSubject(), RouteView.of(route),
-					RedactionView.of(redactions), warnings);
+					RedactionView.of(redactions), redactions.size(), warnings);
 		}
 		IssueStatus status = evaluation.complete() ? IssueStatus.OPEN : IssueStatus.NEEDS_INFO;
 		return new IntakeResponse(ISSUE_CREATED, null, status.name(), null, null, Checklist.of(evaluation),
 				evaluation.facts(), evaluation.suggestedSubject(), RouteView.of(route), RedactionView.of(redactions),
-				warnings);
+				redactions.size(), warnings);
 	}
 
 	boolean redirected() {
@@ -83,7 +87,10 @@ record IntakeResponse(String outcome, String issueKey, String status, String fol
 	record RedactionView(String location, String kind, String kept) {
 
 		static List<RedactionView> of(List<Redaction> redactions) {
-			return redactions.stream().map(r -> new RedactionView(r.location(), r.kind().name(), r.kept())).toList();
+			return redactions.stream()
+				.limit(MAX_LISTED_REDACTIONS)
+				.map(r -> new RedactionView(r.location(), r.kind().name(), r.kept()))
+				.toList();
 		}
 
 	}

@@ -64,8 +64,10 @@ final class ReceivedFiles {
 	private static File read(MultipartFile file, SecretRedactor redactor, List<Redaction> redactions) {
 		String filename = safeName(file.getOriginalFilename());
 		byte[] bytes = bytes(file);
-		String image = imageType(bytes);
 		String declared = file.getContentType() == null ? "" : file.getContentType().toLowerCase(Locale.ROOT);
+		// A file named or declared as text is read as text even if it starts like an image: its
+		// secrets must be cut.
+		String image = isText(filename, declared) ? null : imageType(bytes);
 		if (image != null) {
 			return new File(new NewAttachment(filename, image, NewAttachment.Kind.IMAGE, bytes),
 					new ChecklistInput.Attachment(filename, image, bytes.length, null));

@@ -873,4 +873,132 @@ class ChecklistEvaluatorTest {
 
 	}
 
+	/**
+	 * Cases a second independent review found wrong.
+	 */
+	@Nested
+	class SecondReview {
+
+		@ParameterizedTest
+		@CsvSource(delimiter = '|', value = { "Det skjer i testmiljø.|TEST", "Feilen skjer i testmiljø, ikke i produksjon.|TEST",
+				"Environment: test|TEST", "Miljø: produksjon|PRODUCTION", "It works in MT but fails in prod.|PRODUCTION",
+				"Vi har testet i testmiljøet og alt fungerte, men nå feiler det i produksjon.|PRODUCTION" })
+		void environmentWordsAsNordicDevelopersWriteThem(String text, Environment environment) {
+			Request r = new Request();
+			r.subject = "Capture fails with HTTP 400";
+			r.description = GOOD_DESCRIPTION + "\n" + text + "\n";
+
+			assertThat(evaluate(r).facts().environment()).isEqualTo(environment);
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "Merchant Serial Number (MSN): 123456", "MSN-nummer: 123456" })
+		void msnLabelsWithRemarks(String text) {
+			Request r = new Request();
+			r.description = GOOD_DESCRIPTION + " " + text;
+
+			assertThat(evaluate(r).facts().merchantSerialNumber()).isEqualTo("123456");
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "MSN 123456", "123456 (test)" })
+		void anMsnFieldWithWordsAroundIt(String field) {
+			Request r = new Request();
+			r.msn = field;
+
+			assertThat(item(r, ChecklistItem.MERCHANT_SERIAL_NUMBER).value()).isEqualTo("123456");
+		}
+
+		@Test
+		void finnishBusinessIdByItsFinnishName() {
+			Request r = new Request();
+			r.description = GOOD_DESCRIPTION + " Yritystunnus 1366959-8.";
+
+			assertThat(item(r, ChecklistItem.ORGANIZATION_NUMBER).value()).isEqualTo("1366959-8");
+		}
+
+		@Test
+		void anOrganizationNumberFieldWithItsLabel() {
+			Request r = new Request();
+			r.org = "Org.nr. 918713867";
+
+			assertThat(item(r, ChecklistItem.ORGANIZATION_NUMBER).state()).isEqualTo(ItemState.OK);
+		}
+
+		@Test
+		void aHarFileLargerThanAMegabyteIsRead() {
+			String padding = "{\"name\":\"x\",\"value\":\"" + "a".repeat(1000) + "\"},";
+			String har = "{\"log\": {\"entries\": [{\"request\": {\"method\": \"POST\", "
+					+ "\"url\": \"https://apitest.vipps.no/epayment/v1/payments\", \"headers\": ["
+					+ padding.repeat(1200) + "{\"name\":\"a\",\"value\":\"b\"}]}, \"response\": {\"status\": 400}}]}}";
+			Request r = new Request();
+			r.attachments.add(new ChecklistInput.Attachment("big.har", "application/json", har.length(), har));
+
+			assertThat(har.length()).isGreaterThan(1_000_000);
+			assertThat(item(r, ChecklistItem.HTTP_EXCHANGE).state()).isEqualTo(ItemState.OK);
+		}
+
+		@Test
+		void danishDatesWithDashes() {
+			Request r = new Request();
+			r.description = GOOD_DESCRIPTION + " Siden 20-11-2026.";
+
+			assertThat(item(r, ChecklistItem.DATES).value()).isEqualTo("2026-11-20");
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "Mvh\nMette Hansen\nTlf. 20 12 34 56", "Terveisin\nMatti Virtanen\npuh. 040 123 4567" })
+		void danishAndFinnishSignatures(String signature) {
+			Request r = new Request();
+			r.description = GOOD_DESCRIPTION + "\n\n" + signature;
+
+			assertThat(item(r, ChecklistItem.CONTACT).state()).isEqualTo(ItemState.OK);
+		}
+
+		@ParameterizedTest
+		@CsvSource({ "Login with Vipps, LOGIN", "Vipps Logg inn, LOGIN", "Faste betalinger, RECURRING",
+				"Vipps Netthandel, ECOM" })
+		void productNamesInNorwegian(String name, Product product) {
+			Request r = new Request();
+			r.product = name;
+
+			assertThat(evaluate(r).facts().product()).isEqualTo(product);
+		}
+
+		@Test
+		void aHowToQuestionNeedsNoExchangeReferenceOrDate() {
+			Request r = new Request();
+			r.subject = "Which webhook events do we get for ePayment?";
+			r.description = "We are building our integration with the ePayment API. How do we know which webhook events "
+					+ "we get when a payment is captured or refunded, and can we subscribe to only some of them?";
+			r.product = "ePayment API";
+
+			Evaluation evaluation = evaluate(r);
+
+			assertThat(evaluation.item(ChecklistItem.HTTP_EXCHANGE).state()).isEqualTo(ItemState.NOT_APPLICABLE);
+			assertThat(evaluation.item(ChecklistItem.ORDER_REFERENCES).state()).isEqualTo(ItemState.NOT_APPLICABLE);
+			assertThat(evaluation.item(ChecklistItem.DATES).state()).isEqualTo(ItemState.NOT_APPLICABLE);
+		}
+
+		@Test
+		void aQuestionAboutAFailureStillNeedsTheExchange() {
+			Request r = new Request();
+			r.subject = "Why does capture fail with 400?";
+
+			assertThat(item(r, ChecklistItem.HTTP_EXCHANGE).state()).isEqualTo(ItemState.MISSING);
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "We are having some issues with capture.", "Many errors since yesterday.",
+				"We get the error 5 times a day." })
+		void oneProblemSaidLooselyIsNotSeveral(String text) {
+			Request r = new Request();
+			r.description = GOOD_DESCRIPTION + " " + text;
+
+			assertThat(evaluate(r).warnings()).extracting(Warning::code)
+				.doesNotContain(Warning.MULTIPLE_PROBLEMS_SUSPECTED);
+		}
+
+	}
+
 }
