@@ -15,7 +15,6 @@ import com.triagedesk.checklist.Evaluation;
 import com.triagedesk.checklist.Warning;
 import com.triagedesk.issues.IssueManagement;
 import com.triagedesk.issues.OpenedIssue;
-import com.triagedesk.routing.Destination;
 import com.triagedesk.routing.Route;
 import com.triagedesk.routing.Router;
 import com.triagedesk.routing.RoutingInput;
@@ -91,9 +90,7 @@ class Intake {
 			throw new RedirectConvertedException(redirectId, stored.issueKey());
 		}
 		Evaluated evaluated = evaluate(stored.request(), List.of());
-		Route route = new Route(Destination.INTEGRATION_SERVICES, 1.0,
-				List.of("Staff took it in after it had been sent to " + stored.destination() + "."), null,
-				evaluated.route().name(), null, null, null);
+		Route route = router.developerSupport("Staff took it in after it had been sent to " + stored.destination() + ".");
 		OpenedIssue issue = issues.open(stored.request().toNewIssue(List.of(), evaluated.evaluation().complete()));
 		if (!redirects.converted(redirectId, issue.key().value())) {
 			throw new RedirectConvertedException(redirectId, null);

@@ -28,6 +28,23 @@ public class Router {
 
 	private static final int TEXT_LIMIT = 64 * 1024;
 
+	/** Developer support's head start: a single word for elsewhere does not outweigh it. */
+	private static final int PRIOR = 2;
+
+	/** At least this much evidence (two words, or one in the subject) before anything is redirected. */
+	private static final int MINIMUM_EVIDENCE = 4;
+
+	/** Keyword points one destination can collect. */
+	private static final int KEYWORD_CAP = 8;
+
+	private static final List<String> STATUS_CODES = List.of("400", "401", "403", "404", "405", "409", "415", "422",
+			"429", "500", "502", "503", "504");
+
+	private static final List<String> CALL_WORDS = List.of("http", "returns", "returned", "return", "gives", "got",
+			"get", "getting", "response", "status", "error", "feil", "fejl", "virhe", "svar", "svarer", "api", "endpoint");
+
+	private static final List<String> METHODS = List.of("post", "get", "put", "patch", "delete");
+
 	private static final Map<String, Destination> TOPICS = topics();
 
 	private final RoutingProperties properties;
@@ -51,34 +68,45 @@ public class Router {
 		Facts facts = input.facts();
 		Optional<Merchant> merchant = directory.apply(facts == null ? null : facts.merchantSerialNumber(),
 				facts == null ? null : facts.organizationNumber());
-		Optional<Destination> topic = topic(input.topic());
-		if (topic.isPresent()) {
-			return decided(topic.get(), 1.0, List.of("You chose the topic " + input.topic().strip() + "."), null,
-					input, merchant);
-		}
 		Words subject = new Words(input.subject());
 		Words text = new Words(input.subject() + "\n" + input.description());
 		Map<Destination, Integer> scores = new EnumMap<>(Destination.class);
 		Map<Destination, List<String>> reasons = new EnumMap<>(Destination.class);
-
+		List<String> technicalFailure = technicalFailure(input, text);
 		technicalEvidence(input, text, scores, reasons);
+
+		// A legacy MobilePay host is MobilePay's, whatever the request says.
+		if (facts != null && facts.hosts().stream().anyMatch(h -> h.endsWith("mobilepay.dk"))) {
+			return decided(Destination.MOBILEPAY_SUPPORT, 0.95,
+					List.of("The request goes to a legacy MobilePay API host."), null, input, merchant);
+		}
+		Optional<Destination> topic = topic(input.topic());
+		if (topic.isPresent()) {
+			List<String> why = new ArrayList<>(List.of("You chose the topic " + input.topic().strip() + "."));
+			if (topic.get() != Destination.INTEGRATION_SERVICES && !technicalFailure.isEmpty()) {
+				// The topic wins over words, not over a failing API call.
+				why.addAll(technicalFailure);
+				return decided(Destination.INTEGRATION_SERVICES, 0.7, why, topic.get(), input, merchant);
+			}
+			return decided(topic.get(), 1.0, why, null, input, merchant);
+		}
+
 		for (Destination destination : Destination.values()) {
 			if (destination == Destination.INTEGRATION_SERVICES) {
 				continue;
 			}
+			int weight = destination == Destination.MOBILEPAY_SUPPORT ? 3 : 1;
 			for (String keyword : properties.settings(destination).keywords()) {
 				if (text.has(keyword)) {
-					add(scores, reasons, destination, subject.has(keyword) ? 4 : 2,
+					add(scores, reasons, destination, (subject.has(keyword) ? 4 : 2) * weight,
 							"The request mentions \"" + keyword.replace("*", "") + "\".");
 				}
 			}
+			// Many words for one destination are not many reasons: each destination counts up to a cap.
+			scores.computeIfPresent(destination, (d, score) -> Math.min(score, KEYWORD_CAP * weight));
 		}
 		plugin(input, text).ifPresent(found -> add(scores, reasons, Destination.PLUGIN_VENDOR, found.weight(),
 				found.reason()));
-		if (facts != null && facts.hosts().stream().anyMatch(h -> h.endsWith("mobilepay.dk"))) {
-			add(scores, reasons, Destination.MOBILEPAY_SUPPORT, 8, "The request goes to a legacy MobilePay API host.");
-		}
-		merchant.ifPresent(m -> directoryEvidence(m, input.reporterEmail(), scores, reasons));
 
 		int technical = scores.getOrDefault(Destination.INTEGRATION_SERVICES, 0);
 		Destination best = null;
@@ -97,24 +125,98 @@ public class Router {
 				secondScore = entry.getValue();
 			}
 		}
-		if (best != null && bestScore > technical) {
-			double confidence = (double) bestScore / (bestScore + technical + secondScore);
-			if (confidence >= properties.minimumConfidence()) {
-				return decided(best, round(confidence), reasons.get(best), null, input, merchant);
-			}
-			List<String> why = new ArrayList<>(reasons.get(best));
-			why.add("Not clear enough to redirect: developer support will look at it.");
-			return decided(Destination.INTEGRATION_SERVICES, round(1 - confidence), why, best, input, merchant);
+		// Developer support starts with a prior: one word for another destination is not enough.
+		double confidence = best == null ? 0 : (double) bestScore / (bestScore + technical + secondScore + PRIOR);
+		if (best != null && technicalFailure.isEmpty() && bestScore >= MINIMUM_EVIDENCE
+				&& confidence >= properties.minimumConfidence()) {
+			return decided(best, round(confidence), reasons.get(best), null, input, merchant);
 		}
-		List<String> why = new ArrayList<>(reasons.getOrDefault(Destination.INTEGRATION_SERVICES, List.of()));
+		// A merchant integrated through a partner or PSP gets help there, for technical problems too,
+		// unless the reporter writes from that company.
+		Optional<Route> viaDirectory = merchant.flatMap(m -> directoryRoute(m, input, text, merchant));
+		if (viaDirectory.isPresent() && (best == null || bestScore < MINIMUM_EVIDENCE)) {
+			return viaDirectory.get();
+		}
+		List<String> why = new ArrayList<>(technicalFailure);
+		why.addAll(reasons.getOrDefault(Destination.INTEGRATION_SERVICES, List.of()));
+		why = why.stream().distinct().limit(6).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+		Destination suggested = best != null && bestScore >= MINIMUM_EVIDENCE ? best : null;
+		if (suggested != null) {
+			why.add("It may belong to " + properties.settings(suggested).name()
+					+ (technicalFailure.isEmpty() ? ", but not clearly enough to send it there."
+							: ", but an API call fails, so developer support looks first."));
+		}
 		if (why.isEmpty()) {
 			why.add("Nothing points elsewhere: developer support handles it.");
 			return decided(Destination.INTEGRATION_SERVICES, DEFAULT_CONFIDENCE, why, null, input, merchant);
 		}
-		double confidence = (double) (technical + 1) / (technical + 1 + bestScore);
-		// Another destination with real weight, though not enough: staff should know.
-		Destination suggested = best != null && bestScore >= 4 && bestScore * 2 >= technical ? best : null;
-		return decided(Destination.INTEGRATION_SERVICES, round(confidence), why, suggested, input, merchant);
+		double integration = (double) (technical + PRIOR) / (technical + PRIOR + bestScore);
+		return decided(Destination.INTEGRATION_SERVICES, round(integration), why, suggested, input, merchant);
+	}
+
+	/**
+	 * Reasons to believe an API call fails: an exchange (not one made by a plugin), an error
+	 * status, API error codes, source code, or a status code or API path told in words.
+	 */
+	private List<String> technicalFailure(RoutingInput input, Words text) {
+		Facts facts = input.facts();
+		List<String> why = new ArrayList<>();
+		if (facts == null) {
+			return why;
+		}
+		boolean byPlugin = knownPlugin(facts.pluginName()).isPresent();
+		if (facts.httpMethod() != null && !byPlugin) {
+			why.add("It includes an HTTP request (" + facts.httpMethod() + " " + facts.httpPath() + ").");
+		}
+		if (facts.httpStatus() != null && facts.httpStatus() >= 400) {
+			why.add("The API answered HTTP " + facts.httpStatus() + ".");
+		}
+		if (!facts.errorCodes().isEmpty()) {
+			why.add("It reports API error codes (" + String.join(", ", facts.errorCodes()) + ").");
+		}
+		if (facts.sourceCodeLanguage() != null) {
+			why.add("It includes " + facts.sourceCodeLanguage() + " source code.");
+		}
+		boolean statusInWords = STATUS_CODES.stream().anyMatch(text::has)
+				&& CALL_WORDS.stream().anyMatch(text::has);
+		if (statusInWords) {
+			why.add("It reports an HTTP error status.");
+		}
+		boolean pathInWords = facts.product() != null && METHODS.stream().anyMatch(text::has)
+				&& facts.productsMentioned().contains(facts.product()) && text.has("v1") | text.has("v2")
+						| text.has("v3") | text.has("accesstoken");
+		if (pathInWords && facts.httpMethod() == null) {
+			why.add("It names an API call of the " + facts.product().name() + " API.");
+		}
+		return why;
+	}
+
+	private Optional<Route> directoryRoute(Merchant merchant, RoutingInput input, Words text,
+			Optional<Merchant> found) {
+		String who = merchant.name() == null ? "This merchant" : merchant.name();
+		if (merchant.partner() != null && !fromCompany(input.reporterEmail(), merchant.partnerContact())) {
+			return Optional.of(decided(Destination.PARTNER, 0.8,
+					List.of(who + " is integrated through " + merchant.partner() + "."), null, input, found));
+		}
+		if (merchant.psp() != null && !fromCompany(input.reporterEmail(), merchant.pspContact())) {
+			return Optional.of(decided(Destination.PSP, 0.8,
+					List.of(who + " takes payments through " + merchant.psp() + "."), null, input, found));
+		}
+		boolean tillWords = properties.settings(Destination.POS_VENDOR).keywords().stream().anyMatch(text::has);
+		if (merchant.posVendor() != null && tillWords && !fromCompany(input.reporterEmail(), merchant.posVendorContact())) {
+			return Optional.of(decided(Destination.POS_VENDOR, 0.8,
+					List.of(who + " uses " + merchant.posVendor() + " at the till."), null, input, found));
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * The route of a request staff took in after all.
+	 */
+	public Route developerSupport(String reason) {
+		RoutingProperties.DestinationSettings settings = properties.settings(Destination.INTEGRATION_SERVICES);
+		return new Route(Destination.INTEGRATION_SERVICES, 1.0, List.of(reason), null, settings.name(),
+				settings.link(), settings.instructions(), null);
 	}
 
 	private void technicalEvidence(RoutingInput input, Words text, Map<Destination, Integer> scores,
@@ -175,7 +277,7 @@ public class Router {
 					+ " (Vipps-System-Plugin-Name: " + header + ")."));
 		}
 		boolean pluginWord = text.has("plugin*") || text.has("modul*") || text.has("extension*") || text.has("utvidelse*")
-				|| text.has("lisäosa*") || text.has("app store");
+				|| text.has("lisäosa*") || text.has("app store") || text.has("app") || text.has("module") || text.has("theme");
 		for (RoutingProperties.Plugin plugin : properties.plugins()) {
 			for (String name : plugin.names()) {
 				if (text.has(name)) {
@@ -189,24 +291,6 @@ public class Router {
 
 	private Optional<RoutingProperties.Plugin> pluginOf(RoutingInput input) {
 		return plugin(input, new Words(input.subject() + "\n" + input.description())).map(PluginFound::plugin);
-	}
-
-	/**
-	 * A merchant integrated through a partner, a PSP or a POS vendor gets help there, unless the
-	 * reporter is that company.
-	 */
-	private static void directoryEvidence(Merchant merchant, String reporterEmail, Map<Destination, Integer> scores,
-			Map<Destination, List<String>> reasons) {
-		String who = merchant.name() == null ? "This merchant" : merchant.name();
-		if (merchant.partner() != null && !fromCompany(reporterEmail, merchant.partnerContact())) {
-			add(scores, reasons, Destination.PARTNER, 8, who + " is integrated through " + merchant.partner() + ".");
-		}
-		if (merchant.psp() != null && !fromCompany(reporterEmail, merchant.pspContact())) {
-			add(scores, reasons, Destination.PSP, 6, who + " takes payments through " + merchant.psp() + ".");
-		}
-		if (merchant.posVendor() != null && !fromCompany(reporterEmail, merchant.posVendorContact())) {
-			add(scores, reasons, Destination.POS_VENDOR, 3, who + " uses " + merchant.posVendor() + " at the till.");
-		}
 	}
 
 	static boolean fromCompany(String reporterEmail, String contact) {

@@ -220,4 +220,99 @@ class RouterTest {
 		assertThat(route.suggested()).isEqualTo(Destination.SETTLEMENTS);
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', value = {
+			"New keys from the administrator do not work|Our administrator generated new API keys for the sales unit. Now POST /accesstoken/get returns 401 Unauthorized.",
+			"Payment approved but not captured|The user approved the payment, but GET /epayment/v1/payments/ref-9 still shows state CREATED and capture returns 400.",
+			"Application approved but API returns 403|Our application was approved yesterday, but POST /epayment/v1/payments returns 403 Forbidden.",
+			"If our server is down when you send the callback, do you retry?|We want to know how the callback retries work for ePayment.",
+			"Login in our mobile application|How should we start Vipps Login from our own mobile app?",
+			"Betaling godkjent men ordren står åpen|Kunden godkjente betalingen i appen, men ordren vår står fortsatt åpen.",
+			"We are writing our own shop software|We write our own shop software (not WooCommerce) and want to call the ePayment API." })
+	void aTechnicalQuestionOrFailureStaysWithDeveloperSupport(String subject, String description) {
+		Route route = route(subject, description);
+
+		assertThat(route.destination()).as(route.reasons().toString()).isEqualTo(Destination.INTEGRATION_SERVICES);
+	}
+
+	@Test
+	void anExchangeOutweighsSettlementWordsInTheSubject() {
+		Route route = route("Settlement payouts: fees missing in settlement report", "The fee is null in the ledger.",
+				"GET /report/v2/ledgers/123/funds/dates/2026-11-20 HTTP/1.1\nHost: api.vipps.no", null, "dev@shop.no");
+
+		assertThat(route.destination()).isEqualTo(Destination.INTEGRATION_SERVICES);
+		assertThat(route.suggested()).isEqualTo(Destination.SETTLEMENTS);
+	}
+
+	@Test
+	void aTopicDoesNotOutweighAFailingCall() {
+		Evaluation evaluation = evaluator.evaluate(new ChecklistInput("Report fails", "The ledger call fails.", null,
+				"dev@shop.no", null, null, null, null, null, null, null, null, List.of(),
+				"GET /report/v2/ledgers HTTP/1.1\nHost: api.vipps.no", "HTTP/1.1 400 Bad Request", null, List.of()));
+
+		Route route = router.route(new RoutingInput("Report fails", "The ledger call fails.", "settlement", "dev@shop.no",
+				evaluation.facts(), true));
+
+		assertThat(route.destination()).isEqualTo(Destination.INTEGRATION_SERVICES);
+		assertThat(route.suggested()).isEqualTo(Destination.SETTLEMENTS);
+	}
+
+	@Test
+	void aPluginWhoseCallFailsWithAServerErrorIsForDeveloperSupportFirst() {
+		Evaluation evaluation = evaluator.evaluate(new ChecklistInput("Capture fails", "Capture fails for all orders.",
+				null, "shop@shop.no", null, null, null, null, null, null, null, null, List.of(),
+				"POST /epayment/v1/payments/order-1/capture HTTP/1.1\nHost: api.vipps.no\nVipps-System-Plugin-Name: vipps-woocommerce",
+				"HTTP/1.1 500 Internal Server Error", null, List.of()));
+
+		Route route = router.route(new RoutingInput("Capture fails", "Capture fails for all orders.", null, "shop@shop.no",
+				evaluation.facts(), true));
+
+		assertThat(route.destination()).isEqualTo(Destination.INTEGRATION_SERVICES);
+		assertThat(route.suggested()).isEqualTo(Destination.PLUGIN_VENDOR);
+	}
+
+	@ParameterizedTest(name = "{0} ← {1}")
+	@CsvSource(delimiter = '|', value = {
+			"STATUS_PAGE|Er Vipps nede nå?|Ingen betalinger går gjennom i butikken vår. Er Vipps nede?",
+			"STATUS_PAGE|MobilePay on alhaalla|MobilePay on alhaalla, onko palvelukatko?",
+			"STATUS_PAGE|Is there an incident?|Nobody can pay right now. Is there an incident?",
+			"PSP|Maksut eivät mene läpi|Otamme maksut vastaan maksunvälittäjän Nets kautta, ja maksut hylätään.",
+			"PSP|Betaling via Klarna|Vi tar betalt gjennom Klarna i nettbutikken, og noen betalinger feiler.",
+			"PARTNER_DOCS|Partnernøkler|Vi er partner og lurer på hvordan partnernøkler fungerer for våre brukersteder.",
+			"PARTNER_DOCS|Partnernøgler|Vi er partner. Hvordan bruger vi partnernøgler for vores brugersteder?",
+			"PARTNER|Kumppanimme|Kumppanimme on asentanut MobilePayn verkkokauppaamme, ja meillä on kysymys siitä.",
+			"CUSTOMER_SERVICE|Cancel our agreement|We are closing the shop and want to cancel our agreement.",
+			"CUSTOMER_SERVICE|Sopimuksen irtisanominen|Haluamme irtisanoa sopimuksen, koska lopetamme myymälän.",
+			"PRODUCT_FEEDBACK|Kehitysehdotus|Olisi hienoa, jos sovellus näyttäisi tilausnumeron.",
+			"PRODUCT_FEEDBACK|Partial cancel|We would love it if you offered a feature request form; it would be great to cancel partially.",
+			"SETTLEMENTS|Palvelumaksut|Miksi palvelumaksut ovat nousseet tässä kuussa?",
+			"MOBILEPAY_SUPPORT|MobilePay Invoice|Vi bruger MobilePay Invoice. Hvordan annullerer vi en faktura i MobilePay Invoice?" })
+	void nordicPhrasingsForEachDestination(Destination expected, String subject, String description) {
+		Route route = route(subject, description);
+
+		assertThat(route.destination()).as(route.reasons().toString()).isEqualTo(expected);
+	}
+
+	@Test
+	void aLegacyMobilePayHostIsMobilePaysEvenWhenTheCallFails() {
+		Route route = route("Payment fails with 401", "The call fails every time with 401.",
+				"POST /v1/payments HTTP/1.1\nHost: api.sandbox.mobilepay.dk", null, "dev@shop.dk");
+
+		assertThat(route.destination()).isEqualTo(Destination.MOBILEPAY_SUPPORT);
+	}
+
+	@Test
+	void aDirectoryEntryDoesNotOutweighAClearCustomerServiceQuestion() {
+		Route route = route("Change of admin", "Our admin left. How do we change the admin for our sales unit? MSN 223344.");
+
+		assertThat(route.destination()).isEqualTo(Destination.CUSTOMER_SERVICE);
+	}
+
+	@Test
+	void aPosVendorIsOnlyForTillProblems() {
+		Route route = route("Missing payout", "We have not received the payout for last week. MSN 556677.");
+
+		assertThat(route.destination()).isEqualTo(Destination.SETTLEMENTS);
+	}
+
 }
