@@ -242,7 +242,8 @@ public class Router {
 					+ " source code.");
 		}
 		if (facts != null && facts.product() != null) {
-			add(scores, reasons, Destination.INTEGRATION_SERVICES, 2,
+			// A product named in words is a hint, not a failing call.
+			add(scores, reasons, Destination.INTEGRATION_SERVICES, 1,
 					"It is about the " + facts.product().name() + " API.");
 		}
 		if (input.technical() && (facts == null || facts.httpMethod() == null)) {
@@ -277,7 +278,8 @@ public class Router {
 					+ " (Vipps-System-Plugin-Name: " + header + ")."));
 		}
 		boolean pluginWord = text.has("plugin*") || text.has("modul*") || text.has("extension*") || text.has("utvidelse*")
-				|| text.has("lisäosa*") || text.has("app store") || text.has("app") || text.has("module") || text.has("theme");
+				|| text.has("lisäosa*") || text.has("app store") || text.has("app*") || text.has("module") || text.has("theme")
+				|| text.has("moduuli*") || text.has("laajennu*");
 		for (RoutingProperties.Plugin plugin : properties.plugins()) {
 			for (String name : plugin.names()) {
 				if (text.has(name)) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -313,6 +314,14 @@ class RouterTest {
 		Route route = route("Missing payout", "We have not received the payout for last week. MSN 556677.");
 
 		assertThat(route.destination()).isEqualTo(Destination.SETTLEMENTS);
+	}
+
+	@ParameterizedTest(name = "{0} ({1}): {2}")
+	@CsvFileSource(resources = "/routing/phrasings.csv", delimiter = '|', numLinesToSkip = 1, maxCharsPerColumn = 1000)
+	void everyDestinationInEveryLanguage(Destination expected, String language, String subject, String description) {
+		Route route = route(subject, description);
+
+		assertThat(route.destination()).as(language + " " + route.reasons()).isEqualTo(expected);
 	}
 
 }
