@@ -4,17 +4,12 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.triagedesk.Multipart;
+import com.triagedesk.AppIntegrationTest;
 import com.triagedesk.TestHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Requests with files, as {@code curl -F request=@req.json;type=application/json -F files=@x.har}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class AttachmentIntakeIntegrationTest {
+class AttachmentIntakeIntegrationTest extends AppIntegrationTest {
 
 	static final String REQUEST = """
 			{"subject": "Checkout session fails with HTTP 400", "description": "1. We open checkout. 2. The session call fails with 400, see the HAR file.",
@@ -43,19 +37,6 @@ class AttachmentIntakeIntegrationTest {
 			""".formatted(SECRET);
 
 	static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	TestHttp http;
-
-	@BeforeEach
-	void setUp() {
-		http = new TestHttp(port);
-	}
 
 	private TestHttp.Response post(String path, Multipart multipart) {
 		return http.send(HttpRequest.newBuilder(URI.create(http.url(path)))
@@ -91,14 +72,14 @@ class AttachmentIntakeIntegrationTest {
 
 	@Test
 	void checkReadsFilesAndStoresNothing() {
-		long before = jdbc.sql("select count(*) from attachment").query(Long.class).single();
+		long before = count("attachment");
 
 		TestHttp.Response response = post("/api/v1/requests/check",
 				new Multipart().json("request", REQUEST).part("files", "error.png", "image/png", PNG));
 
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(ChecklistJson.state(response.json(), "SCREENSHOTS")).isEqualTo("OK");
-		assertThat(jdbc.sql("select count(*) from attachment").query(Long.class).single()).isEqualTo(before);
+		assertThat(count("attachment")).isEqualTo(before);
 	}
 
 	@Test

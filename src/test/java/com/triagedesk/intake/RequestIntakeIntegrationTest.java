@@ -7,16 +7,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.triagedesk.AppIntegrationTest;
 import com.triagedesk.TestHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,8 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The whole app on a real port and a real PostgreSQL: what a developer with curl sees.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class RequestIntakeIntegrationTest {
+class RequestIntakeIntegrationTest extends AppIntegrationTest {
 
 	static final String VALID = """
 			{
@@ -40,19 +34,6 @@ class RequestIntakeIntegrationTest {
 			  "httpExchange": {"request": "POST /epayment/v1/payments HTTP/1.1\\nHost: apitest.vipps.no", "response": "HTTP/1.1 400 Bad Request"}
 			}
 			""";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	TestHttp http;
-
-	@BeforeEach
-	void setUp() {
-		http = new TestHttp(port);
-	}
 
 	@Test
 	void createsAnIssueWithAKeyLocationAndFollowUpToken() {
@@ -95,7 +76,7 @@ class RequestIntakeIntegrationTest {
 
 	@Test
 	void strictHandlingRefusesAnIncompleteRequestWith422AndStoresNothing() {
-		long before = issueCount();
+		long before = count("issue");
 
 		TestHttp.Response response = http.send(java.net.http.HttpRequest
 			.newBuilder(java.net.URI.create(http.url("/api/v1/requests")))
@@ -111,7 +92,7 @@ class RequestIntakeIntegrationTest {
 		assertThat(problem.get("missing").valueStream().map(m -> m.get("key").asString())).contains("DESCRIPTION");
 		assertThat(problem.get("missing").valueStream().map(m -> m.get("message").asString()))
 			.allSatisfy(message -> assertThat(message).isNotBlank());
-		assertThat(issueCount()).isEqualTo(before);
+		assertThat(count("issue")).isEqualTo(before);
 	}
 
 	@Test
@@ -129,7 +110,7 @@ class RequestIntakeIntegrationTest {
 
 	@Test
 	void checkEvaluatesAndStoresNothing() {
-		long before = issueCount();
+		long before = count("issue");
 
 		TestHttp.Response response = http.postJson("/api/v1/requests/check", VALID);
 
@@ -138,7 +119,7 @@ class RequestIntakeIntegrationTest {
 		assertThat(response.json().get("followUpToken").isNull()).isTrue();
 		assertThat(response.json().get("status").asString()).isEqualTo("NEEDS_INFO");
 		assertThat(response.json().get("checklist").get("items").size()).isEqualTo(12);
-		assertThat(issueCount()).isEqualTo(before);
+		assertThat(count("issue")).isEqualTo(before);
 	}
 
 	@Test
@@ -211,7 +192,7 @@ class RequestIntakeIntegrationTest {
 
 	@Test
 	void missingRequiredFieldsAreA400NamingEachFieldAndStoreNothing() {
-		long before = issueCount();
+		long before = count("issue");
 
 		TestHttp.Response response = http.postJson("/api/v1/requests", """
 				{"reporter": {"name": "Kari"}}
@@ -223,7 +204,7 @@ class RequestIntakeIntegrationTest {
 		assertThat(problem.get("type").asString()).isEqualTo("urn:triage-desk:problem:invalid-request");
 		assertThat(problem.get("errors").valueStream().map(e -> e.get("field").asString()))
 			.contains("subject", "description", "reporter.email");
-		assertThat(issueCount()).isEqualTo(before);
+		assertThat(count("issue")).isEqualTo(before);
 	}
 
 	@Test
@@ -263,7 +244,7 @@ class RequestIntakeIntegrationTest {
 
 	@Test
 	void brokenJsonIsA400ProblemThatDoesNotEchoTheBody() {
-		long before = issueCount();
+		long before = count("issue");
 
 		TestHttp.Response response = http.postJson("/api/v1/requests",
 				"{\"subject\": \"client_secret: Q3kzVGhpc0lzQVNlY3JldA==\", \"description\": ");
@@ -271,7 +252,7 @@ class RequestIntakeIntegrationTest {
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.json().get("type").asString()).isEqualTo("urn:triage-desk:problem:malformed-body");
 		assertThat(response.body()).doesNotContain("Q3kzVGhpc0lzQVNlY3JldA==").doesNotContain("Exception");
-		assertThat(issueCount()).isEqualTo(before);
+		assertThat(count("issue")).isEqualTo(before);
 	}
 
 	@Test
@@ -339,7 +320,7 @@ class RequestIntakeIntegrationTest {
 
 	@Test
 	void controlCharactersAndBrokenUnicodeAreA400AndStoreNothing() {
-		long before = issueCount();
+		long before = count("issue");
 		for (String subject : List.of("a\\u0000b", "bell\\u0007", "half \\ud800 a pair")) {
 			TestHttp.Response response = http.postJson("/api/v1/requests", """
 					{"subject": "%s", "description": "d", "reporter": {"email": "kari@shop.no"}}
@@ -348,7 +329,7 @@ class RequestIntakeIntegrationTest {
 			assertThat(response.status()).as(subject).isEqualTo(400);
 			assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("subject");
 		}
-		assertThat(issueCount()).isEqualTo(before);
+		assertThat(count("issue")).isEqualTo(before);
 	}
 
 	@Test
@@ -414,8 +395,5 @@ class RequestIntakeIntegrationTest {
 		return tools.jackson.databind.json.JsonMapper.builder().build().readTree(json).get("request").toString();
 	}
 
-	private long issueCount() {
-		return jdbc.sql("select count(*) from issue").query(Long.class).single();
-	}
 
 }

@@ -7,23 +7,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.triagedesk.AppIntegrationTest;
 import com.triagedesk.TestHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,24 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code /check}; and through {@code /api/v1/requests} to prove no secret reaches the database or
  * the log.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
-class SampleRequestsIntegrationTest {
+class SampleRequestsIntegrationTest extends AppIntegrationTest {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	TestHttp http;
-
-	@BeforeEach
-	void setUp() {
-		http = new TestHttp(port);
-	}
 
 	static List<Sample> samples() throws IOException {
 		Resource[] resources = new PathMatchingResourcePatternResolver()

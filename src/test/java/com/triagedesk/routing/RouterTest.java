@@ -72,6 +72,12 @@ class RouterTest {
 		return router.route(new RoutingInput(subject, description, topic, email, evaluation.facts(), technical));
 	}
 
+	Route routeExchange(String subject, String description, String request, String response, String topic) {
+		Evaluation evaluation = evaluator.evaluate(new ChecklistInput(subject, description, null, "dev@shop.no", null,
+				null, null, null, null, null, null, null, List.of(), request, response, null, List.of()));
+		return router.route(new RoutingInput(subject, description, topic, "dev@shop.no", evaluation.facts(), true));
+	}
+
 	@ParameterizedTest(name = "{0} ← {1}")
 	@CsvSource(delimiter = '|', value = {
 			"CUSTOMER_SERVICE|Change of admin|Our admin left the company. How do we add a new administrator for our sales units?",
@@ -247,12 +253,8 @@ class RouterTest {
 
 	@Test
 	void aTopicDoesNotOutweighAFailingCall() {
-		Evaluation evaluation = evaluator.evaluate(new ChecklistInput("Report fails", "The ledger call fails.", null,
-				"dev@shop.no", null, null, null, null, null, null, null, null, List.of(),
-				"GET /report/v2/ledgers HTTP/1.1\nHost: api.vipps.no", "HTTP/1.1 400 Bad Request", null, List.of()));
-
-		Route route = router.route(new RoutingInput("Report fails", "The ledger call fails.", "settlement", "dev@shop.no",
-				evaluation.facts(), true));
+		Route route = routeExchange("Report fails", "The ledger call fails.",
+				"GET /report/v2/ledgers HTTP/1.1\nHost: api.vipps.no", "HTTP/1.1 400 Bad Request", "settlement");
 
 		assertThat(route.destination()).isEqualTo(Destination.INTEGRATION_SERVICES);
 		assertThat(route.suggested()).isEqualTo(Destination.SETTLEMENTS);
@@ -260,13 +262,9 @@ class RouterTest {
 
 	@Test
 	void aPluginWhoseCallFailsWithAServerErrorIsForDeveloperSupportFirst() {
-		Evaluation evaluation = evaluator.evaluate(new ChecklistInput("Capture fails", "Capture fails for all orders.",
-				null, "shop@shop.no", null, null, null, null, null, null, null, null, List.of(),
+		Route route = routeExchange("Capture fails", "Capture fails for all orders.",
 				"POST /epayment/v1/payments/order-1/capture HTTP/1.1\nHost: api.vipps.no\nVipps-System-Plugin-Name: vipps-woocommerce",
-				"HTTP/1.1 500 Internal Server Error", null, List.of()));
-
-		Route route = router.route(new RoutingInput("Capture fails", "Capture fails for all orders.", null, "shop@shop.no",
-				evaluation.facts(), true));
+				"HTTP/1.1 500 Internal Server Error", null);
 
 		assertThat(route.destination()).isEqualTo(Destination.INTEGRATION_SERVICES);
 		assertThat(route.suggested()).isEqualTo(Destination.PLUGIN_VENDOR);
