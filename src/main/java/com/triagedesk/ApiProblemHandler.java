@@ -12,6 +12,8 @@ import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -145,6 +147,20 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, "5");
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+	}
+
+	/**
+	 * Two writers met on the same rows (a lost optimistic lock, a deadlock PostgreSQL broke):
+	 * nothing of this request was stored, and trying again will work.
+	 */
+	@ExceptionHandler({ OptimisticLockingFailureException.class, PessimisticLockingFailureException.class })
+	ResponseEntity<Object> concurrentUpdate(Exception ex, WebRequest request) {
+		log.info("Concurrent update while handling {}: {}", path(request), ex.getClass().getName());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				"Someone changed the same thing at the same moment; nothing of your request was stored. Reload and try again.");
+		problem.setType(ProblemTypes.CONCURRENT_UPDATE);
+		problem.setTitle("Changed by someone else");
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
 	}
 
 	/**

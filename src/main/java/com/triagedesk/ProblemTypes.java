@@ -23,6 +23,8 @@ public final class ProblemTypes {
 
 	public static final URI PAYLOAD_TOO_LARGE = URI.create("urn:triage-desk:problem:payload-too-large");
 
+	public static final URI CONCURRENT_UPDATE = URI.create("urn:triage-desk:problem:concurrent-update");
+
 	public static final URI SERVICE_UNAVAILABLE = URI.create("urn:triage-desk:problem:service-unavailable");
 
 	public static final URI INTERNAL_ERROR = URI.create("urn:triage-desk:problem:internal-error");

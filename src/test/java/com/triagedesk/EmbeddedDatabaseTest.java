@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -24,6 +25,7 @@ class EmbeddedDatabaseTest {
 	@Test
 	void issuesSurviveARestartOfTheAppAndItsEmbeddedDatabase(@TempDir Path dataDir) throws Exception {
 		String key;
+		String token;
 		try (ConfigurableApplicationContext app = start("--triage.data-dir=" + dataDir)) {
 			TestHttp http = new TestHttp(port(app));
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
@@ -31,14 +33,16 @@ class EmbeddedDatabaseTest {
 			assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");
 			assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
 			assertThat(http.get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
-			key = http.postJson("/api/v1/requests", """
+			JsonNode created = http.postJson("/api/v1/requests", """
 					{"subject": "Capture fails", "description": "It fails.", "reporter": {"email": "kari@shop.no"}}
-					""").json().get("issueKey").asString();
+					""").json();
+			key = created.get("issueKey").asString();
+			token = created.get("followUpToken").asString();
 		}
 		assertThat(Files.readString(dataDir.resolve("postgres/PG_VERSION")).strip()).isEqualTo("17");
 
 		try (ConfigurableApplicationContext app = start("--triage.data-dir=" + dataDir)) {
-			TestHttp.Response issue = new TestHttp(port(app)).get("/api/v1/issues/" + key);
+			TestHttp.Response issue = new TestHttp(port(app)).get("/api/v1/issues/" + key, "Follow-Up-Token", token);
 
 			assertThat(issue.status()).isEqualTo(200);
 			assertThat(issue.json().get("subject").asString()).isEqualTo("Capture fails");

@@ -37,8 +37,32 @@ public final class TestHttp {
 		return post(path, "application/json", body);
 	}
 
+	/**
+	 * A JSON POST with extra headers, given as name, value, name, value...
+	 */
+	public Response postJson(String path, String body, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		return send(withHeaders(request, headers).build());
+	}
+
 	public Response get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+	}
+
+	/**
+	 * A GET with extra headers, given as name, value, name, value...
+	 */
+	public Response get(String path, String... headers) {
+		return send(withHeaders(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers).build());
+	}
+
+	private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headers) {
+		for (int i = 0; i + 1 < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return request;
 	}
 
 	public Response send(HttpRequest request) {

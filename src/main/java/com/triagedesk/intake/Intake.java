@@ -13,7 +13,9 @@ import com.triagedesk.checklist.ChecklistEvaluator;
 import com.triagedesk.checklist.ChecklistInput;
 import com.triagedesk.checklist.Evaluation;
 import com.triagedesk.checklist.Warning;
+import com.triagedesk.issues.Access;
 import com.triagedesk.issues.IssueManagement;
+import com.triagedesk.issues.Received;
 import com.triagedesk.issues.OpenedIssue;
 import com.triagedesk.routing.Route;
 import com.triagedesk.routing.Router;
@@ -76,7 +78,7 @@ class Intake {
 		}
 		OpenedIssue issue = issues.open(evaluated.request()
 			.toNewIssue(evaluated.files().stream().map(ReceivedFiles.File::attachment).toList(),
-					evaluated.evaluation().complete()));
+					evaluated.evaluation()));
 		return IntakeResponse.created(issue, evaluated.evaluation(), evaluated.route(), evaluated.redactions(),
 				evaluated.warnings());
 	}
@@ -91,7 +93,7 @@ class Intake {
 		}
 		Evaluated evaluated = evaluate(stored.request(), List.of());
 		Route route = router.developerSupport("Staff took it in after it had been sent to " + stored.destination() + ".");
-		OpenedIssue issue = issues.open(stored.request().toNewIssue(List.of(), evaluated.evaluation().complete()));
+		OpenedIssue issue = issues.open(stored.request().toNewIssue(List.of(), evaluated.evaluation()));
 		if (!redirects.converted(redirectId, issue.key().value())) {
 			throw new RedirectConvertedException(redirectId, null);
 		}
@@ -99,8 +101,25 @@ class Intake {
 				evaluated.warnings());
 	}
 
+	/**
+	 * New information for an existing issue, redacted like a request; the issues module
+	 * re-evaluates the checklist over everything received.
+	 */
+	FollowUpResponse followUp(String key, Access access, FollowUpRequest request, List<MultipartFile> files) {
+		RequestRedaction.Redacted<FollowUpRequest> redacted = RequestRedaction.of(request, redactor);
+		List<Redaction> redactions = new ArrayList<>(redacted.redactions());
+		List<ReceivedFiles.File> received = ReceivedFiles.read(files, redactor, redactions);
+		Received result = issues.receive(key, access,
+				redacted.request().toNewMessage(received.stream().map(ReceivedFiles.File::attachment).toList()));
+		List<Warning> warnings = new ArrayList<>();
+		if (!redactions.isEmpty()) {
+			warnings.add(secretWarning(redactions));
+		}
+		return FollowUpResponse.of(result, redactions, warnings);
+	}
+
 	private Evaluated evaluate(SupportRequest request, List<MultipartFile> files) {
-		RequestRedaction.Redacted redacted = RequestRedaction.of(request, redactor);
+		RequestRedaction.Redacted<SupportRequest> redacted = RequestRedaction.of(request, redactor);
 		List<Redaction> redactions = new ArrayList<>(redacted.redactions());
 		List<ReceivedFiles.File> received = ReceivedFiles.read(files, redactor, redactions);
 		SupportRequest clean = redacted.request();

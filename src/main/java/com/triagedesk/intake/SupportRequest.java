@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import com.triagedesk.checklist.Evaluation;
 import com.triagedesk.issues.Channel;
 import com.triagedesk.issues.NewIssue;
 import com.triagedesk.issues.Submission;
@@ -47,13 +48,13 @@ record SupportRequest(
 			@PlainText @Size(max = 1_000_000) String response) {
 	}
 
-	NewIssue toNewIssue(List<com.triagedesk.issues.NewAttachment> attachments, boolean complete) {
+	NewIssue toNewIssue(List<com.triagedesk.issues.NewAttachment> attachments, Evaluation evaluation) {
 		HttpExchange exchange = httpExchange == null ? new HttpExchange(null, null) : httpExchange;
 		return new NewIssue(subject.strip(), description, new NewIssue.Contact(reporter.name(), reporter.email(),
 				reporter.phone()), cc,
 				new Submission(organizationNumber, merchantSerialNumber, product, environment, orderId, transactionId,
 						contextId, occurredOn, exchange.request(), exchange.response(), topic, additionalInfo),
-				attachments, complete, Channel.API);
+				attachments, evaluation, Channel.API);
 	}
 
 }

@@ -1,5 +1,7 @@
 package com.triagedesk.issues;
 
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -14,17 +16,62 @@ public class IssueQueries {
 
 	private final Issues issues;
 
-	IssueQueries(Issues issues) {
+	private final HistoryEntries history;
+
+	private final BusinessHours hours;
+
+	private final Clock clock;
+
+	IssueQueries(Issues issues, HistoryEntries history, BusinessHours hours, Clock clock) {
 		this.issues = issues;
+		this.history = history;
+		this.hours = hours;
+		this.clock = clock;
 	}
 
 	/**
-	 * The issue with this key, as users type it; empty for an unknown or malformed key.
+	 * The issue with this key as staff see it, thread, notes and history included; a merged
+	 * issue's key gives the issue it was merged into. Empty for an unknown or malformed key.
 	 */
 	public Optional<IssueDetails> find(String key) {
-		return IssueKey.parse(key)
-			.flatMap(k -> issues.findByKey(k.value()))
-			.map(issue -> issue.toDetails(issues.attachmentsOf(issue.key().value())));
+		return lookUp(key).map(issue -> details(key, issue, true));
+	}
+
+	/**
+	 * The issue as its reporter sees it (no internal notes), when the follow-up token is theirs.
+	 *
+	 * @throws FollowUpRefusedException when the token is missing or belongs to another issue
+	 */
+	public Optional<IssueDetails> findForReporter(String key, String followUpToken) {
+		return lookUp(key).map(issue -> {
+			if (followUpToken == null || followUpToken.isBlank() || followUpToken.length() > 200) {
+				throw new FollowUpRefusedException(followUpToken != null && !followUpToken.isBlank());
+			}
+			if (!issue.acceptsToken(FollowUpTokens.hash(followUpToken.strip()))) {
+				throw new FollowUpRefusedException(true);
+			}
+			return details(key, issue, false);
+		});
+	}
+
+	private Optional<Issue> lookUp(String key) {
+		return IssueKey.parse(key).flatMap(k -> issues.findByKey(k.value()));
+	}
+
+	private IssueDetails details(String requested, Issue addressed, boolean staffView) {
+		Issue issue = addressed;
+		while (issue.mergedInto().isPresent()) {
+			issue = issue.mergedInto().get();
+		}
+		List<IssueDetails.HistoryEntry> entries = history.findByIssueIdOrderByOccurredAtAscIdAsc(issue.id())
+			.stream()
+			.filter(entry -> staffView || !entry.isAboutNote())
+			.map(HistoryEntry::toView)
+			.toList();
+		IssueDetails.Links links = issue.links(issues.followUpsOf(issue.id()), issues.splitsOf(issue.id()),
+				issues.mergedInto(issue.id()));
+		return issue.toDetails(IssueKey.parse(requested).map(IssueKey::value).orElse(requested),
+				issues.attachmentsOf(issue.id()), entries, links, staffView, clock.instant(), hours);
 	}
 
 }

@@ -3,7 +3,11 @@ package com.triagedesk.issues;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -18,12 +22,33 @@ interface Issues extends Repository<Issue, Long> {
 	Optional<Issue> findByKey(String key);
 
 	/**
+	 * The issue, locked until the transaction ends: new information from the reporter is applied
+	 * one message at a time, so two follow-ups at once both land instead of one failing.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select i from Issue i where i.key = :key")
+	Optional<Issue> findAndLockByKey(String key);
+
+	/**
 	 * What is attached to an issue, without loading the files themselves.
 	 */
 	@Query("""
 			select new com.triagedesk.issues.IssueDetails$Attachment(a.id, a.filename, a.contentType, str(a.kind), a.size, a.addedAt)
-			from Attachment a where a.issue.key = :key order by a.id""")
-	List<IssueDetails.Attachment> attachmentsOf(String key);
+			from Attachment a where a.issue.id = :issueId order by a.id""")
+	List<IssueDetails.Attachment> attachmentsOf(Long issueId);
+
+	@Modifying
+	@Query("update Attachment a set a.issue = :target where a.issue = :source")
+	int moveAttachments(Issue source, Issue target);
+
+	@Query("select i.key from Issue i where i.followUpOf.id = :issueId order by i.id")
+	List<String> followUpsOf(Long issueId);
+
+	@Query("select i.key from Issue i where i.splitFrom.id = :issueId order by i.id")
+	List<String> splitsOf(Long issueId);
+
+	@Query("select i.key from Issue i where i.mergedInto.id = :issueId order by i.id")
+	List<String> mergedInto(Long issueId);
 
 	/**
 	 * The next issue number; a sequence never hands out the same number twice, even across

@@ -3,22 +3,29 @@ package com.triagedesk.issues;
 import java.util.List;
 import java.util.Objects;
 
+import com.triagedesk.checklist.Evaluation;
+
 /**
  * What it takes to open an issue. Everything here has already been redacted by the caller.
  *
- * @param complete whether the checklist found every required item, which decides the first status
+ * @param evaluation the checklist verdict on the request, which decides the first status
  */
 public record NewIssue(String subject, String description, Contact reporter, List<String> cc, Submission submission,
-		List<NewAttachment> attachments, boolean complete, Channel channel) {
+		List<NewAttachment> attachments, Evaluation evaluation, Channel channel) {
 
 	public NewIssue {
 		Objects.requireNonNull(subject, "subject");
 		Objects.requireNonNull(description, "description");
 		Objects.requireNonNull(reporter, "reporter");
+		Objects.requireNonNull(evaluation, "evaluation");
 		Objects.requireNonNull(channel, "channel");
 		cc = cc == null ? List.of() : List.copyOf(cc);
 		submission = submission == null ? Submission.EMPTY : submission;
 		attachments = attachments == null ? List.of() : List.copyOf(attachments);
+	}
+
+	public boolean complete() {
+		return evaluation.complete();
 	}
 
 	/**

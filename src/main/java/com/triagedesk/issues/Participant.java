@@ -17,7 +17,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /**
- * Someone who receives every update of an issue: its reporter or a CC recipient.
+ * Someone who receives every update of an issue: its reporter or a CC recipient. A removed
+ * participant keeps its row (who removed them, when) and receives nothing more.
  */
 @Entity
 @Table(name = "participant")
@@ -56,17 +57,31 @@ class Participant {
 	@Column(name = "added_via", nullable = false)
 	private Channel addedVia;
 
+	@Column(name = "added_by", nullable = false)
+	private String addedBy;
+
+	@Column(name = "removed_at")
+	private Instant removedAt;
+
+	@Column(name = "removed_by")
+	private String removedBy;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "removed_via")
+	private Channel removedVia;
+
 	protected Participant() {
 	}
 
-	Participant(Issue issue, String email, String name, String phone, Role role, Instant addedAt, Channel addedVia) {
+	Participant(Issue issue, String email, String name, String phone, Role role, Instant addedAt, Actor addedBy) {
 		this.issue = issue;
 		this.email = email;
 		this.name = name;
 		this.phone = phone;
 		this.role = role;
 		this.addedAt = addedAt;
-		this.addedVia = addedVia;
+		this.addedVia = addedBy.channel();
+		this.addedBy = addedBy.id();
 	}
 
 	boolean hasAddress(String address) {
@@ -77,8 +92,56 @@ class Participant {
 		return address.strip().toLowerCase(Locale.ROOT);
 	}
 
+	String email() {
+		return email;
+	}
+
+	String name() {
+		return name;
+	}
+
+	String phone() {
+		return phone;
+	}
+
+	Role role() {
+		return role;
+	}
+
+	boolean active() {
+		return removedAt == null;
+	}
+
+	void remove(Actor actor, Instant now) {
+		removedAt = now;
+		removedBy = actor.id();
+		removedVia = actor.channel();
+	}
+
+	/**
+	 * Someone removed earlier is added again: a fresh membership, the old removal is in the history.
+	 */
+	void readd(Actor actor, Instant now) {
+		removedAt = null;
+		removedBy = null;
+		removedVia = null;
+		addedAt = now;
+		addedBy = actor.id();
+		addedVia = actor.channel();
+	}
+
+	void correctContact(String newName, String newPhone) {
+		if (newName != null && !newName.isBlank()) {
+			name = newName.strip();
+		}
+		if (newPhone != null && !newPhone.isBlank()) {
+			phone = newPhone.strip();
+		}
+	}
+
 	IssueDetails.Participant toView() {
-		return new IssueDetails.Participant(email, name, phone, role.name(), addedAt, addedVia.name());
+		return new IssueDetails.Participant(email, name, phone, role.name(), addedAt, addedVia.name(), addedBy,
+				removedAt, removedBy);
 	}
 
 }

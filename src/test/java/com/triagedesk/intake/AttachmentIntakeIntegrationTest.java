@@ -62,7 +62,7 @@ class AttachmentIntakeIntegrationTest extends AppIntegrationTest {
 		assertThat(body.get("redactions").get(0).get("kind").asString()).isEqualTo("SUBSCRIPTION_KEY");
 
 		String key = body.get("issueKey").asString();
-		JsonNode issue = http.get("/api/v1/issues/" + key).json();
+		JsonNode issue = http.get("/api/v1/issues/" + key, "Follow-Up-Token", body.get("followUpToken").asString()).json();
 		assertThat(issue.get("attachments").valueStream().map(a -> a.get("filename").asString() + " " + a.get("kind").asString()))
 			.containsExactly("error.png IMAGE", "session.har TEXT");
 		String stored = jdbc.sql("select convert_from(content, 'UTF8') from attachment a join issue i on i.id = a.issue_id "
@@ -116,7 +116,9 @@ class AttachmentIntakeIntegrationTest extends AppIntegrationTest {
 
 		assertThat(response.status()).isEqualTo(201);
 		String key = response.json().get("issueKey").asString();
-		assertThat(http.get("/api/v1/issues/" + key).json().get("attachments").get(0).get("filename").asString())
+		assertThat(http.get("/api/v1/issues/" + key, "Follow-Up-Token", response.json().get("followUpToken").asString())
+			.json()
+			.get("attachments").get(0).get("filename").asString())
 			.isEqualTo("passwd.txt");
 	}
 

@@ -82,7 +82,10 @@ class RedirectIntegrationTest {
 		String key = converted.json().get("issueKey").asString();
 		assertThat(key).matches("VSD-\\d{6,}");
 		assertThat(converted.header("Location")).endsWith("/api/v1/issues/" + key);
-		assertThat(http.get("/api/v1/issues/" + key).json().get("subject").asString())
+		assertThat(http.get("/api/v1/issues/" + key, "Follow-Up-Token", converted.json().get("followUpToken").asString())
+			.json()
+			.get("subject")
+			.asString())
 			.isEqualTo("WooCommerce plugin: order stays on hold after payment");
 
 		TestHttp.Response again = http.post("/api/v1/redirects/" + redirectId + "/issue", "application/json", "");

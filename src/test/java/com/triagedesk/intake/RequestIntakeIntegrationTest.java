@@ -71,7 +71,9 @@ class RequestIntakeIntegrationTest extends AppIntegrationTest {
 		assertThat(response.json().get("suggestedSubject").asString())
 			.isEqualTo("POST /epayment/v1/payments gives HTTP 400");
 		String key = response.json().get("issueKey").asString();
-		assertThat(http.get("/api/v1/issues/" + key).json().get("status").asString()).isEqualTo("OPEN");
+		String token = response.json().get("followUpToken").asString();
+		assertThat(http.get("/api/v1/issues/" + key, "Follow-Up-Token", token).json().get("status").asString())
+			.isEqualTo("OPEN");
 	}
 
 	@Test
@@ -154,9 +156,10 @@ class RequestIntakeIntegrationTest extends AppIntegrationTest {
 
 	@Test
 	void storesReporterAndEachDistinctCcRecipientOnce() {
-		String key = http.postJson("/api/v1/requests", VALID).json().get("issueKey").asString();
+		JsonNode created = http.postJson("/api/v1/requests", VALID).json();
+		String key = created.get("issueKey").asString();
 
-		TestHttp.Response issue = http.get("/api/v1/issues/" + key);
+		TestHttp.Response issue = http.get("/api/v1/issues/" + key, "Follow-Up-Token", created.get("followUpToken").asString());
 
 		assertThat(issue.status()).isEqualTo(200);
 		JsonNode participants = issue.json().get("participants");
@@ -169,9 +172,11 @@ class RequestIntakeIntegrationTest extends AppIntegrationTest {
 
 	@Test
 	void issueKeysAreLookedUpWhateverTheLetterCase() {
-		String key = http.postJson("/api/v1/requests", VALID).json().get("issueKey").asString();
+		JsonNode created = http.postJson("/api/v1/requests", VALID).json();
+		String key = created.get("issueKey").asString();
 
-		assertThat(http.get("/api/v1/issues/" + key.toLowerCase()).status()).isEqualTo(200);
+		assertThat(http.get("/api/v1/issues/" + key.toLowerCase(), "Follow-Up-Token", created.get("followUpToken").asString())
+			.status()).isEqualTo(200);
 	}
 
 	@Test

@@ -39,7 +39,7 @@ class RequestRedactionProperties {
 				values.get(4), "123456", values.get(5), "TEST", "order-12345678", null, null, List.of("2026-11-20"),
 				new SupportRequest.HttpExchange(values.get(6), values.get(7)), null, values.get(8));
 
-		RequestRedaction.Redacted redacted = RequestRedaction.of(request, redactor);
+		RequestRedaction.Redacted<SupportRequest> redacted = RequestRedaction.of(request, redactor);
 
 		assertThat(redacted.request().toString()).doesNotContain(planted.secret());
 		assertThat(redacted.redactions()).isNotEmpty();

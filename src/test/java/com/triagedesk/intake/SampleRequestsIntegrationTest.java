@@ -121,7 +121,12 @@ class SampleRequestsIntegrationTest extends AppIntegrationTest {
 				.query(String.class).single()
 					+ jdbc.sql("select coalesce(string_agg(row_to_json(p)::text, ','), '') from participant p "
 							+ "join issue i on i.id = p.issue_id where i.issue_key = ?").param(key).query(String.class).single();
-			read = http.get("/api/v1/issues/" + key).body();
+			stored += jdbc.sql("select coalesce(string_agg(row_to_json(m)::text, ','), '') from message m "
+					+ "join issue i on i.id = m.issue_id where i.issue_key = ?").param(key).query(String.class).single()
+					+ jdbc.sql("select coalesce(string_agg(row_to_json(e)::text, ','), '') from issue_event e "
+							+ "join issue i on i.id = e.issue_id where i.issue_key = ?").param(key).query(String.class).single();
+			read = http.get("/api/v1/issues/" + key, "Follow-Up-Token", response.json().get("followUpToken").asString())
+				.body();
 		}
 		else {
 			assertThat(response.status()).isEqualTo(200);

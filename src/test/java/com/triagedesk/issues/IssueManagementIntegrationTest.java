@@ -8,12 +8,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 
+import com.triagedesk.checklist.ChecklistEvaluator;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The issues module on its own, on real PostgreSQL.
  */
-@ApplicationModuleTest
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
 class IssueManagementIntegrationTest {
 
 	@Autowired
@@ -21,6 +23,9 @@ class IssueManagementIntegrationTest {
 
 	@Autowired
 	IssueQueries queries;
+
+	@Autowired
+	ChecklistEvaluator evaluator;
 
 	@Test
 	void openingAnIssueAnnouncesItWithItsKey(AssertablePublishedEvents events) {
@@ -78,9 +83,13 @@ class IssueManagementIntegrationTest {
 		return Long.parseLong(key.value().substring("VSD-".length()));
 	}
 
-	private static NewIssue request(boolean complete, List<String> cc) {
-		return new NewIssue("POST /epayment/v1/payments gives HTTP 400", "1. We call it. 2. It fails.",
-				new NewIssue.Contact("Kari", "kari@shop.no", "+47 912 34 567"), cc, null, null, complete, Channel.API);
+	private NewIssue request(boolean complete, List<String> cc) {
+		java.time.LocalDate yesterday = java.time.LocalDate.now().minusDays(1);
+		NewIssue evaluated = complete ? IssueRequests.complete(evaluator, yesterday, List.of())
+				: IssueRequests.withoutMsn(evaluator, yesterday, List.of());
+		return new NewIssue(evaluated.subject(), evaluated.description(),
+				new NewIssue.Contact("Kari", "kari@shop.no", "+47 912 34 567"), cc, evaluated.submission(), null,
+				evaluated.evaluation(), Channel.API);
 	}
 
 }

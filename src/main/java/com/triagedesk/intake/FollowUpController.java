@@ -1,0 +1,72 @@
+package com.triagedesk.intake;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import com.triagedesk.issues.Access;
+
+/**
+ * Follow-ups without e-mail: the reporter adds what the checklist asked for, proving who they are
+ * with the {@code followUpToken} they received when the issue was created.
+ */
+@RestController
+class FollowUpController {
+
+	static final String TOKEN_HEADER = "Follow-Up-Token";
+
+	private final Intake intake;
+
+	FollowUpController(Intake intake) {
+		this.intake = intake;
+	}
+
+	@PostMapping(path = "/api/v1/issues/{key}/messages", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<FollowUpResponse> followUp(@PathVariable String key,
+			@RequestHeader(name = TOKEN_HEADER, required = false) String token,
+			@Valid @RequestBody FollowUpRequest request) {
+		if (!request.hasContent()) {
+			throw new EmptyFollowUpException();
+		}
+		return created(intake.followUp(key, new Access.FollowUpToken(token), request, List.of()));
+	}
+
+	/**
+	 * The same as a {@code request} part (application/json) with {@code files} parts; files alone
+	 * are a follow-up too (the screenshot that was missing).
+	 */
+	@PostMapping(path = "/api/v1/issues/{key}/messages", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<FollowUpResponse> followUpWithFiles(@PathVariable String key,
+			@RequestHeader(name = TOKEN_HEADER, required = false) String token,
+			@RequestPart(name = "request", required = false) @Valid FollowUpRequest request,
+			@RequestPart(name = "files", required = false) List<MultipartFile> files) {
+		FollowUpRequest given = request != null ? request : FollowUpRequest.empty();
+		if (!given.hasContent() && (files == null || files.isEmpty())) {
+			throw new EmptyFollowUpException();
+		}
+		return created(intake.followUp(key, new Access.FollowUpToken(token), given, files));
+	}
+
+	private static ResponseEntity<FollowUpResponse> created(FollowUpResponse response) {
+		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/api/v1/issues/{key}")
+			.buildAndExpand(response.issueKey())
+			.toUri();
+		return ResponseEntity.created(location).body(response);
+	}
+
+}

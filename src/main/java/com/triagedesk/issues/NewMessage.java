@@ -1,0 +1,30 @@
+package com.triagedesk.issues;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * New information from the reporter or a CC recipient, already redacted: text, any request fields
+ * (null when not given), files and more CC recipients.
+ *
+ * @param authorEmail who sent it, or null for the reporter (a follow-up with the reporter's token);
+ * becomes a participant when not one already
+ * @param reporterName, reporterPhone contact details the reporter adds or corrects
+ */
+public record NewMessage(String authorEmail, String authorName, Channel channel, String text, Submission fields,
+		String reporterName, String reporterPhone, List<String> cc, List<NewAttachment> attachments) {
+
+	public NewMessage {
+		Objects.requireNonNull(channel, "channel");
+		text = text == null ? "" : text;
+		fields = fields == null ? Submission.EMPTY : fields;
+		cc = cc == null ? List.of() : List.copyOf(cc);
+		attachments = attachments == null ? List.of() : List.copyOf(attachments);
+	}
+
+	NewMessage from(String email, String name) {
+		return new NewMessage(email, authorName == null ? name : authorName, channel, text, fields, reporterName,
+				reporterPhone, cc, attachments);
+	}
+
+}
