@@ -58,13 +58,13 @@ record FollowUpRequest(
 		return value != null && !value.isBlank();
 	}
 
-	NewMessage toNewMessage(List<NewAttachment> attachments) {
+	NewMessage toNewMessage(List<NewAttachment> attachments, List<String> redactedSecrets) {
 		SupportRequest.HttpExchange exchange = httpExchange == null ? new SupportRequest.HttpExchange(null, null)
 				: httpExchange;
 		return new NewMessage(null, null, Channel.API, text, new Submission(organizationNumber, merchantSerialNumber,
 				product, environment, orderId, transactionId, contextId, occurredOn, exchange.request(),
 				exchange.response(), topic, additionalInfo), reporter == null ? null : reporter.name(),
-				reporter == null ? null : reporter.phone(), cc, attachments);
+				reporter == null ? null : reporter.phone(), cc, attachments, redactedSecrets);
 	}
 
 }

@@ -78,7 +78,7 @@ class Intake {
 		}
 		OpenedIssue issue = issues.open(evaluated.request()
 			.toNewIssue(evaluated.files().stream().map(ReceivedFiles.File::attachment).toList(),
-					evaluated.evaluation()));
+					evaluated.evaluation(), kinds(evaluated.redactions())));
 		return IntakeResponse.created(issue, evaluated.evaluation(), evaluated.route(), evaluated.redactions(),
 				evaluated.warnings());
 	}
@@ -93,7 +93,7 @@ class Intake {
 		}
 		Evaluated evaluated = evaluate(stored.request(), List.of());
 		Route route = router.developerSupport("Staff took it in after it had been sent to " + stored.destination() + ".");
-		OpenedIssue issue = issues.open(stored.request().toNewIssue(List.of(), evaluated.evaluation()));
+		OpenedIssue issue = issues.open(stored.request().toNewIssue(List.of(), evaluated.evaluation(), List.of()));
 		if (!redirects.converted(redirectId, issue.key().value())) {
 			throw new RedirectConvertedException(redirectId, null);
 		}
@@ -110,7 +110,8 @@ class Intake {
 		List<Redaction> redactions = new ArrayList<>(redacted.redactions());
 		List<ReceivedFiles.File> received = ReceivedFiles.read(files, redactor, redactions);
 		Received result = issues.receive(key, access,
-				redacted.request().toNewMessage(received.stream().map(ReceivedFiles.File::attachment).toList()));
+				redacted.request()
+					.toNewMessage(received.stream().map(ReceivedFiles.File::attachment).toList(), kinds(redactions)));
 		List<Warning> warnings = new ArrayList<>();
 		if (!redactions.isEmpty()) {
 			warnings.add(secretWarning(redactions));
@@ -138,6 +139,10 @@ class Intake {
 					+ route.suggested().name() + " rather than developer support; staff will check."));
 		}
 		return new Evaluated(clean, received, evaluation, route, redactions, warnings);
+	}
+
+	private static List<String> kinds(List<Redaction> redactions) {
+		return redactions.stream().map(r -> r.kind().name()).distinct().sorted().toList();
 	}
 
 	private record Evaluated(SupportRequest request, List<ReceivedFiles.File> files, Evaluation evaluation,

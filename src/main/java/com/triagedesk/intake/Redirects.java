@@ -1,5 +1,9 @@
 package com.triagedesk.intake;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.annotation.Transactional;
+import com.triagedesk.routing.RequestRedirected;
+
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,12 +30,20 @@ class Redirects {
 
 	private final Clock clock;
 
-	Redirects(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Redirects(JdbcClient jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
+		this.events = events;
 	}
 
+	/**
+	 * Keeps the redirected request and announces it in the same transaction, so the reporter is
+	 * told where to go exactly when the redirect is stored.
+	 */
+	@Transactional
 	UUID record(SupportRequest request, Route route, String organizationNumber, String merchantSerialNumber) {
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
@@ -50,6 +62,8 @@ class Redirects {
 			.param("submission", json.writeValueAsString(request))
 			.param("at", java.sql.Timestamp.from(clock.instant()))
 			.update();
+		events.publishEvent(new RequestRedirected(id, request.subject(), request.description(),
+				request.reporter().email(), request.reporter().name(), request.cc(), route, clock.instant()));
 		return id;
 	}
 

@@ -48,13 +48,14 @@ record SupportRequest(
 			@PlainText @Size(max = 1_000_000) String response) {
 	}
 
-	NewIssue toNewIssue(List<com.triagedesk.issues.NewAttachment> attachments, Evaluation evaluation) {
+	NewIssue toNewIssue(List<com.triagedesk.issues.NewAttachment> attachments, Evaluation evaluation,
+			List<String> redactedSecrets) {
 		HttpExchange exchange = httpExchange == null ? new HttpExchange(null, null) : httpExchange;
 		return new NewIssue(subject.strip(), description, new NewIssue.Contact(reporter.name(), reporter.email(),
 				reporter.phone()), cc,
 				new Submission(organizationNumber, merchantSerialNumber, product, environment, orderId, transactionId,
 						contextId, occurredOn, exchange.request(), exchange.response(), topic, additionalInfo),
-				attachments, evaluation, Channel.API);
+				attachments, evaluation, Channel.API, redactedSecrets);
 	}
 
 }

@@ -786,7 +786,10 @@ class Issue {
 
 	private static String printable(String text) {
 		String cut = text.length() > 100 ? text.substring(0, 100) + "…" : text;
-		return cut.replaceAll("\\p{C}", "?");
+		StringBuilder out = new StringBuilder(cut.length());
+		cut.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c)
+				|| Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.SURROGATE ? '?' : c));
+		return out.toString();
 	}
 
 	Long id() {

@@ -1,7 +1,8 @@
 package com.triagedesk.issues;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
+
+import com.google.re2j.Pattern;
 
 /**
  * The public name of an issue: {@code VSD-} and a number of at least six digits, never reused.

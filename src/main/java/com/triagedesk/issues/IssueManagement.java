@@ -68,7 +68,8 @@ public class IssueManagement {
 		String token = FollowUpTokens.generate();
 		Issue issue = issues.save(Issue.open(key, request, FollowUpTokens.hash(token), slaTarget(), now, hours));
 		commit(issue, now, true);
-		events.publishEvent(new IssueCreated(key, issue.status(), request.channel(), null, null, now));
+		events.publishEvent(
+				new IssueCreated(key, issue.status(), request.channel(), null, null, request.redactedSecrets(), now));
 		return new OpenedIssue(key, issue.status(), token);
 	}
 
@@ -93,6 +94,7 @@ public class IssueManagement {
 		}
 		IssueStatus before = issue.status();
 		Message added = issue.receive(from, actor, now, hours);
+		added.redactedSecrets(from.redactedSecrets());
 		reevaluate(issue, now);
 		commit(issue, now, false);
 		return new Received(Received.APPENDED, issue.key(), issue.status(), before, null, null, added.id(),
@@ -107,7 +109,8 @@ public class IssueManagement {
 		reevaluate(followUp, now);
 		commit(followUp, now, true);
 		commit(closed, now, false);
-		events.publishEvent(new IssueCreated(key, followUp.status(), message.channel(), closed.key(), null, now));
+		events.publishEvent(new IssueCreated(key, followUp.status(), message.channel(), closed.key(), null,
+				message.redactedSecrets(), now));
 		return new Received(Received.FOLLOW_UP_CREATED, key, followUp.status(), null, closed.key(), token,
 				followUp.messages().get(0).id(), followUp.checklistView());
 	}
@@ -204,7 +207,7 @@ public class IssueManagement {
 		reevaluate(issue, now);
 		commit(part, now, true);
 		commit(issue, now, false);
-		events.publishEvent(new IssueCreated(newKey, part.status(), actor.channel(), null, issue.key(), now));
+		events.publishEvent(new IssueCreated(newKey, part.status(), actor.channel(), null, issue.key(), List.of(), now));
 		return new OpenedIssue(newKey, part.status(), token);
 	}
 
@@ -287,7 +290,7 @@ public class IssueManagement {
 						IssueStatus.valueOf(change.from()), IssueStatus.valueOf(change.to()), change.actor(),
 						change.detail(), now));
 				case MESSAGE_ADDED -> events.publishEvent(new MessageAdded(issue.key(), change.message().id(),
-						MessageKind.valueOf(change.to()), change.actor(), now));
+						MessageKind.valueOf(change.to()), change.actor(), change.message().redactedSecrets(), now));
 				case PARTICIPANT_ADDED ->
 					events.publishEvent(new ParticipantAdded(issue.key(), change.to(), change.actor(), now));
 				case CREATED, CHECKLIST_EVALUATED, FIRST_RESPONSE -> {
@@ -312,7 +315,7 @@ public class IssueManagement {
 	}
 
 	private static String requireAddress(Issue issue, String email) {
-		if (email == null || !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || email.strip().length() > 254) {
+		if (!Addresses.plausible(email)) {
 			throw new IssueInputException("Not an e-mail address a participant can receive mail at.");
 		}
 		return email.strip();

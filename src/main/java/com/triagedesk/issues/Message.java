@@ -71,7 +71,19 @@ class Message {
 	@JoinColumn(name = "moved_from_issue_id")
 	private Issue movedFrom;
 
+	// Only for the event of this request: which secrets were cut, so the sender is told to rotate them.
+	@jakarta.persistence.Transient
+	private java.util.List<String> redactedSecrets = java.util.List.of();
+
 	protected Message() {
+	}
+
+	void redactedSecrets(java.util.List<String> kinds) {
+		redactedSecrets = java.util.List.copyOf(kinds);
+	}
+
+	java.util.List<String> redactedSecrets() {
+		return redactedSecrets;
 	}
 
 	Message(Issue issue, MessageKind kind, String author, String authorName, Channel channel, String body,

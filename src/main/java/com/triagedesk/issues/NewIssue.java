@@ -9,9 +9,15 @@ import com.triagedesk.checklist.Evaluation;
  * What it takes to open an issue. Everything here has already been redacted by the caller.
  *
  * @param evaluation the checklist verdict on the request, which decides the first status
+ * @param redactedSecrets the kinds of live secret cut from the request, which the reporter must rotate
  */
 public record NewIssue(String subject, String description, Contact reporter, List<String> cc, Submission submission,
-		List<NewAttachment> attachments, Evaluation evaluation, Channel channel) {
+		List<NewAttachment> attachments, Evaluation evaluation, Channel channel, List<String> redactedSecrets) {
+
+	public NewIssue(String subject, String description, Contact reporter, List<String> cc, Submission submission,
+			List<NewAttachment> attachments, Evaluation evaluation, Channel channel) {
+		this(subject, description, reporter, cc, submission, attachments, evaluation, channel, List.of());
+	}
 
 	public NewIssue {
 		Objects.requireNonNull(subject, "subject");
@@ -22,6 +28,7 @@ public record NewIssue(String subject, String description, Contact reporter, Lis
 		cc = cc == null ? List.of() : List.copyOf(cc);
 		submission = submission == null ? Submission.EMPTY : submission;
 		attachments = attachments == null ? List.of() : List.copyOf(attachments);
+		redactedSecrets = redactedSecrets == null ? List.of() : List.copyOf(redactedSecrets);
 	}
 
 	public boolean complete() {

@@ -10,9 +10,16 @@ import java.util.Objects;
  * @param authorEmail who sent it, or null for the reporter (a follow-up with the reporter's token);
  * becomes a participant when not one already
  * @param reporterName, reporterPhone contact details the reporter adds or corrects
+ * @param redactedSecrets the kinds of live secret cut from it, which the sender must rotate
  */
 public record NewMessage(String authorEmail, String authorName, Channel channel, String text, Submission fields,
-		String reporterName, String reporterPhone, List<String> cc, List<NewAttachment> attachments) {
+		String reporterName, String reporterPhone, List<String> cc, List<NewAttachment> attachments,
+		List<String> redactedSecrets) {
+
+	public NewMessage(String authorEmail, String authorName, Channel channel, String text, Submission fields,
+			String reporterName, String reporterPhone, List<String> cc, List<NewAttachment> attachments) {
+		this(authorEmail, authorName, channel, text, fields, reporterName, reporterPhone, cc, attachments, List.of());
+	}
 
 	public NewMessage {
 		Objects.requireNonNull(channel, "channel");
@@ -20,11 +27,12 @@ public record NewMessage(String authorEmail, String authorName, Channel channel,
 		fields = fields == null ? Submission.EMPTY : fields;
 		cc = cc == null ? List.of() : List.copyOf(cc);
 		attachments = attachments == null ? List.of() : List.copyOf(attachments);
+		redactedSecrets = redactedSecrets == null ? List.of() : List.copyOf(redactedSecrets);
 	}
 
 	NewMessage from(String email, String name) {
 		return new NewMessage(email, authorName == null ? name : authorName, channel, text, fields, reporterName,
-				reporterPhone, cc, attachments);
+				reporterPhone, cc, attachments, redactedSecrets);
 	}
 
 }

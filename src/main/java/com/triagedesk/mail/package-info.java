@@ -1,6 +1,7 @@
 /**
- * E-mail in and out: the outbox and its sender, auto-replies and updates, IMAP polling and
- * {@code /api/v1/inbound-email}, threading, quote stripping, loop guard and intake log. Not built yet.
+ * E-mail in and out. Built: the outbox and its worker, auto-replies, redirect mails, updates to
+ * every participant and rotation warnings, in English or Norwegian. Still to come: IMAP polling and
+ * {@code /api/v1/inbound-email}, threading of inbound mail, quote stripping, loop guard, intake log.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Mail",
 		allowedDependencies = { "issues", "checklist", "secrets", "routing" })
