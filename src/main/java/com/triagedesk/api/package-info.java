@@ -1,7 +1,8 @@
 /**
- * The integration API for issues ({@code /api/v1/issues}); API keys, idempotency and webhooks
- * come with the integration API issue.
+ * The integration API: API keys with scopes, issues for staff and integrations (read, update,
+ * reply, note, participants, split, merge) and the mail outbox. Still to come: lists with filters,
+ * idempotency, rate limits, webhooks and the OpenAPI document.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Integration API",
-		allowedDependencies = "issues")
+		allowedDependencies = { "issues", "mail" })
 package com.triagedesk.api;

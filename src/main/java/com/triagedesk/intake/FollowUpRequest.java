@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import com.triagedesk.PlainText;
+
 import com.triagedesk.issues.Channel;
 import com.triagedesk.issues.NewAttachment;
 import com.triagedesk.issues.NewMessage;

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import com.triagedesk.PlainText;
+
 import com.triagedesk.checklist.Evaluation;
 import com.triagedesk.issues.Channel;
 import com.triagedesk.issues.NewIssue;

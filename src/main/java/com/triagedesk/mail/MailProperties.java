@@ -29,7 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record MailProperties(@DefaultValue("support@localhost") String supportAddress,
 		@DefaultValue("Developer Support") String supportName,
 		@DefaultValue("http://localhost:8080") String publicUrl,
-		@DefaultValue("10") int maxAutomaticPerRecipientPerHour, @DefaultValue("true") boolean workerEnabled,
+		@DefaultValue("30") int maxAutomaticPerRecipientPerHour, @DefaultValue("true") boolean workerEnabled,
 		@DefaultValue("2s") Duration poll, @DefaultValue("20") int batchSize, @DefaultValue("2m") Duration lease,
 		@DefaultValue("12") int maxAttempts, @DefaultValue("30s") Duration initialBackoff,
 		@DefaultValue("1h") Duration maxBackoff) {

@@ -1,4 +1,4 @@
-package com.triagedesk.intake;
+package com.triagedesk;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -19,7 +19,7 @@ import jakarta.validation.Payload;
 		ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = PlainText.Validator.class)
-@interface PlainText {
+public @interface PlainText {
 
 	String message() default "must not contain control characters";
 
@@ -27,7 +27,7 @@ import jakarta.validation.Payload;
 
 	Class<? extends Payload>[] payload() default {};
 
-	class Validator implements ConstraintValidator<PlainText, String> {
+	public class Validator implements ConstraintValidator<PlainText, String> {
 
 		@Override
 		public boolean isValid(String value, ConstraintValidatorContext context) {

@@ -1,0 +1,56 @@
+package com.triagedesk.api;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Security of {@code /api/**}: stateless, API keys as bearer tokens, no cookies and so no CSRF;
+ * each controller checks the scope it needs and answers 401/403 problems.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiSecurityConfiguration.class);
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys) throws Exception {
+		return http.securityMatcher("/api/**")
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.formLogin(form -> form.disable())
+			.httpBasic(basic -> basic.disable())
+			.logout(logout -> logout.disable())
+			.addFilterBefore(new ApiKeyFilter(keys), AnonymousAuthenticationFilter.class)
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.build();
+	}
+
+	/**
+	 * {@code TRIAGE_BOOTSTRAP_API_KEY}: a key with every scope for automated deployments, created
+	 * at start-up if it does not exist yet. Only its prefix is logged.
+	 */
+	@Bean
+	ApplicationRunner bootstrapApiKey(ApiKeys keys, @Value("${triage.bootstrap-api-key:}") String key) {
+		return args -> {
+			if (key == null || key.isBlank()) {
+				return;
+			}
+			keys.ensure(key.strip(), "bootstrap")
+				.ifPresentOrElse(created -> log.info("Bootstrap API key td_{}… created with all scopes", created.prefix()),
+						() -> log.info("Bootstrap API key already present"));
+		};
+	}
+
+}
