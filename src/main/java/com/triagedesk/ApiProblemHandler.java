@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -92,6 +93,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 		if (ex.getCause() instanceof MismatchedInputException mismatch && mismatch.getPath().isEmpty()) {
 			return "The request body must be a JSON object.";
 		}
+		if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
+			return "The field '" + fieldPath(unknown) + "' is not known here; check its name against the API documentation.";
+		}
 		if (ex.getCause() instanceof JacksonException json) {
 			if (!json.getPath().isEmpty()) {
 				return "The field '" + fieldPath(json) + "' has the wrong type or shape.";
@@ -153,7 +157,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	 * Two writers met on the same rows (a lost optimistic lock, a deadlock PostgreSQL broke):
 	 * nothing of this request was stored, and trying again will work.
 	 */
-	@ExceptionHandler({ OptimisticLockingFailureException.class, PessimisticLockingFailureException.class })
+	@ExceptionHandler({ OptimisticLockingFailureException.class, PessimisticLockingFailureException.class,
+			jakarta.persistence.OptimisticLockException.class, jakarta.persistence.PessimisticLockException.class,
+			jakarta.persistence.LockTimeoutException.class, org.springframework.dao.DataIntegrityViolationException.class })
 	ResponseEntity<Object> concurrentUpdate(Exception ex, WebRequest request) {
 		log.info("Concurrent update while handling {}: {}", path(request), ex.getClass().getName());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,

@@ -28,7 +28,8 @@ record FollowUpResponse(String outcome, String issueKey, String status, String p
 		boolean followUp = Received.FOLLOW_UP_CREATED.equals(received.outcome());
 		return new FollowUpResponse(received.outcome(), received.key().value(), received.status().name(),
 				received.previousStatus() == null ? null : received.previousStatus().name(),
-				followUp ? received.followUpOf().value() : null, received.followUpToken(), received.messageId(),
+				received.followUpOf() == null ? null : received.followUpOf().value(), received.followUpToken(),
+				received.messageId(),
 				describe(received, followUp), received.checklist(), received.checklist().missing(),
 				IntakeResponse.RedactionView.of(redactions), redactions.size(), warnings);
 	}
@@ -38,7 +39,9 @@ record FollowUpResponse(String outcome, String issueKey, String status, String p
 			return received.followUpOf() + " is closed, so your message opened a new issue, " + received.key()
 					+ ", linked to it. Use the new key and followUpToken from now on.";
 		}
-		String where = "Added to " + received.key() + ".";
+		String where = received.followUpOf() != null
+				? received.followUpOf() + " is closed, so your message was added to its follow-up, " + received.key() + "."
+				: "Added to " + received.key() + ".";
 		if (received.checklist().complete()) {
 			return where + (received.previousStatus() != received.status()
 					? " It is now " + received.status() + "." : " Its status stays " + received.status() + ".");

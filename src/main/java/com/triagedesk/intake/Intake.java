@@ -15,6 +15,7 @@ import com.triagedesk.checklist.Evaluation;
 import com.triagedesk.checklist.Warning;
 import com.triagedesk.issues.Access;
 import com.triagedesk.issues.IssueManagement;
+import com.triagedesk.issues.IssueQueries;
 import com.triagedesk.issues.Received;
 import com.triagedesk.issues.OpenedIssue;
 import com.triagedesk.routing.Route;
@@ -40,8 +41,11 @@ class Intake {
 
 	private final Redirects redirects;
 
+	private final IssueQueries queries;
+
 	Intake(SecretRedactor redactor, ChecklistEvaluator evaluator, IssueManagement issues, Router router,
-			Redirects redirects) {
+			Redirects redirects, IssueQueries queries) {
+		this.queries = queries;
 		this.redactor = redactor;
 		this.evaluator = evaluator;
 		this.issues = issues;
@@ -106,6 +110,10 @@ class Intake {
 	 * re-evaluates the checklist over everything received.
 	 */
 	FollowUpResponse followUp(String key, Access access, FollowUpRequest request, List<MultipartFile> files) {
+		if (access instanceof Access.FollowUpToken(String token)) {
+			// Before reading a byte of what came with it: strangers cost nothing and lock nothing.
+			queries.checkFollowUpToken(key, token);
+		}
 		RequestRedaction.Redacted<FollowUpRequest> redacted = RequestRedaction.of(request, redactor);
 		List<Redaction> redactions = new ArrayList<>(redacted.redactions());
 		List<ReceivedFiles.File> received = ReceivedFiles.read(files, redactor, redactions);

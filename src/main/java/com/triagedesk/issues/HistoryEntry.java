@@ -80,8 +80,15 @@ class HistoryEntry {
 		return type;
 	}
 
-	boolean isAboutNote() {
-		return type == Type.MESSAGE_ADDED && MessageKind.NOTE.name().equals(to);
+	/**
+	 * Whether only staff may see this entry: notes, and how staff handle the case.
+	 */
+	boolean isInternal() {
+		return switch (type) {
+			case MESSAGE_ADDED -> MessageKind.NOTE.name().equals(to);
+			case ASSIGNED, PRIORITY_CHANGED, ESCALATED, DEESCALATED -> true;
+			default -> false;
+		};
 	}
 
 	IssueDetails.HistoryEntry toView() {

@@ -192,6 +192,9 @@ class Issue {
 	@Transient
 	private List<Change> changes = new ArrayList<>();
 
+	/** Everyone here gets every update: more than this is a mailing list, not an issue. */
+	static final int MAX_PARTICIPANTS = 50;
+
 	protected Issue() {
 	}
 
@@ -246,8 +249,8 @@ class Issue {
 		followUp.record(HistoryEntry.Type.FOLLOW_UP_OF, actor, null, key, "Reply to " + key + ", which is closed");
 		followUp.copyParticipantsOf(this, actor, now);
 		followUp.addMessage(new Message(followUp, MessageKind.INBOUND, reply.authorEmail().strip(),
-				blankToNull(reply.authorName()), reply.channel(), followUp.description, Map.of(), null, null, now),
-				actor);
+				blankToNull(reply.authorName()), reply.channel(), followUp.description, fieldsOf(reply.fields()),
+				reply.fields().httpRequest(), reply.fields().httpResponse(), now), actor);
 		followUp.receiveDetails(reply, actor, now);
 		record(HistoryEntry.Type.FOLLOW_UP_OPENED, actor, null, newKey.value(), "A reply after closing opened " + newKey);
 		return followUp;
@@ -421,10 +424,18 @@ class Issue {
 	 */
 	boolean addParticipant(String address, Actor actor, Instant now) {
 		Optional<Participant> known = participant(address);
+		if (known.isPresent() && known.get().active()) {
+			return false;
+		}
+		if (known.isPresent() && known.get().removedByStaff() && !Actors.isStaff(actor)) {
+			// Staff took them off; a reporter's CC line does not put them back.
+			return false;
+		}
+		if (participants.stream().filter(Participant::active).count() >= MAX_PARTICIPANTS) {
+			throw IssueConflictException.refused(key(), key + " has " + MAX_PARTICIPANTS
+					+ " participants, the most an issue can have; remove someone first.");
+		}
 		if (known.isPresent()) {
-			if (known.get().active()) {
-				return false;
-			}
 			known.get().readd(actor, now);
 		}
 		else {
@@ -554,11 +565,8 @@ class Issue {
 	// ---- first-response clock -------------------------------------------------------------
 
 	private void clockAfterStatus(Actor actor, Instant now, BusinessHours hours) {
+		// Resolving or closing is no answer: the clock stops there, and runs on if the issue reopens.
 		if (firstRespondedAt != null) {
-			return;
-		}
-		if (status == IssueStatus.RESOLVED || status == IssueStatus.CLOSED) {
-			firstResponse(actor, now, hours, "Resolved before any reply");
 			return;
 		}
 		boolean running = slaRunningSince != null;
@@ -601,12 +609,14 @@ class Issue {
 			state = breached ? "BREACHED" : "MET";
 		}
 		else if (slaRunningSince != null) {
-			breached = now.isAfter(firstResponseDueAt);
+			// A clock resumed after its target was used up is breached from the first moment.
+			breached = now.isAfter(firstResponseDueAt) || slaUsedSeconds >= slaTargetSeconds;
 			state = breached ? "BREACHED" : "RUNNING";
 		}
 		else {
-			breached = slaTargetSeconds > 0 && used >= slaTargetSeconds;
-			state = breached ? "BREACHED" : "PAUSED";
+			breached = used >= slaTargetSeconds;
+			state = breached ? "BREACHED"
+					: status == IssueStatus.RESOLVED || status == IssueStatus.CLOSED ? "STOPPED" : "PAUSED";
 		}
 		return new IssueDetails.Sla(Duration.ofSeconds(slaTargetSeconds).toString(), state, firstResponseDueAt,
 				breached, Duration.ofSeconds(left).toString(), left, firstRespondedAt,
@@ -649,16 +659,23 @@ class Issue {
 		contextId = replace("contextId", contextId, given.contextId(), actor);
 		topic = replace("topic", topic, given.topic(), actor);
 		additionalInfo = replace("additionalInfo", additionalInfo, given.additionalInfo(), actor);
-		for (String date : given.occurredOn()) {
-			if (!occurredOn.contains(date)) {
-				occurredOn.add(date);
-				record(HistoryEntry.Type.FIELD_CHANGED, actor, null, date, "occurredOn");
-			}
+		List<String> dates = given.occurredOn().stream().filter(d -> d != null && !d.isBlank()).map(String::strip)
+			.distinct().toList();
+		if (!dates.isEmpty() && !dates.equals(occurredOn)) {
+			// The dates given now replace the earlier ones: that is how a wrong date gets corrected.
+			record(HistoryEntry.Type.FIELD_CHANGED, actor, String.join(", ", occurredOn), String.join(", ", dates),
+					"occurredOn");
+			occurredOn = new ArrayList<>(dates);
 		}
-		if (given.httpRequest() != null || given.httpResponse() != null) {
+		// Each half of the exchange is replaced only when given, so sending the missing response
+		// keeps the request sent earlier.
+		if (given.httpRequest() != null && !given.httpRequest().isBlank()) {
 			httpRequest = given.httpRequest();
+			record(HistoryEntry.Type.FIELD_CHANGED, actor, null, null, "httpExchange.request");
+		}
+		if (given.httpResponse() != null && !given.httpResponse().isBlank()) {
 			httpResponse = given.httpResponse();
-			record(HistoryEntry.Type.FIELD_CHANGED, actor, null, null, "httpExchange");
+			record(HistoryEntry.Type.FIELD_CHANGED, actor, null, null, "httpExchange.response");
 		}
 	}
 
@@ -863,10 +880,20 @@ class Issue {
 			.filter(m -> staffView || m.kind() != MessageKind.NOTE)
 			.map(Message::toView)
 			.toList();
-		return new IssueDetails(key, key.equals(requestedKey) ? null : requestedKey, status.name(), subject,
-				description, channel.name(), priority, assignee, new IssueDetails.Escalation(escalated, escalationReason),
-				checklist, sla(now, hours), links, participants.stream().map(Participant::toView).toList(),
-				attachmentViews, submission(), thread, history, createdAt, updatedAt, resolvedAt, closedAt, version);
+		boolean merged = !key.equals(requestedKey);
+		// The reporter sees their case, not how staff handle it (assignee, priority, escalation), nor
+		// the phone numbers of others (after a merge, another reporter's).
+		List<IssueDetails.Participant> people = participants.stream()
+			.map(Participant::toView)
+			.map(p -> staffView || (p.role().equals("REPORTER") && !merged) ? p
+					: new IssueDetails.Participant(p.email(), p.name(), null, p.role(), p.addedAt(), p.addedVia(),
+							staffView ? p.addedBy() : null, p.removedAt(), staffView ? p.removedBy() : null))
+			.toList();
+		return new IssueDetails(key, merged ? requestedKey : null, status.name(), subject, description,
+				channel.name(), staffView ? priority : null, staffView ? assignee : null,
+				staffView ? new IssueDetails.Escalation(escalated, escalationReason) : null, checklist, sla(now, hours),
+				links, people, attachmentViews, submission(), thread, history, createdAt, updatedAt, resolvedAt,
+				closedAt, version);
 	}
 
 }

@@ -19,6 +19,13 @@ public record IssueKey(String value) {
 		}
 	}
 
+	/**
+	 * The number after {@code VSD-}; keys compare by it ({@code VSD-1000000} comes after {@code VSD-999999}).
+	 */
+	public long number() {
+		return Long.parseLong(value.substring(PREFIX.length()));
+	}
+
 	static IssueKey of(long number) {
 		return new IssueKey(PREFIX + number);
 	}

@@ -6,12 +6,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import org.hibernate.Hibernate;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,7 +85,6 @@ public class IssueManagement {
 	 * follow-up issue.
 	 */
 	public Received receive(String key, Access access, NewMessage message) {
-		Instant now = clock.instant();
 		Issue addressed = issues.findAndLockByKey(parse(key).value()).orElseThrow(() -> new IssueNotFoundException(key));
 		Actor actor = authorize(addressed, access, message);
 		NewMessage from = message.authorEmail() == null
@@ -89,15 +93,24 @@ public class IssueManagement {
 		while (issue.mergedInto().isPresent()) {
 			issue = issues.findAndLockByKey(issue.mergedInto().get().key().value()).orElseThrow();
 		}
+		IssueKey closedKey = null;
 		if (issue.status() == IssueStatus.CLOSED) {
-			return followUp(issue, from, actor, now);
+			Optional<String> open = issues.openFollowUpOf(issue.id());
+			if (open.isEmpty()) {
+				return followUp(issue, from, actor, clock.instant());
+			}
+			// A second reply to a closed issue joins the follow-up the first one opened.
+			closedKey = issue.key();
+			issue = issues.findAndLockByKey(open.get()).orElseThrow();
 		}
+		// Read the time once the lock is held, so the thread and history stay in order.
+		Instant now = clock.instant();
 		IssueStatus before = issue.status();
 		Message added = issue.receive(from, actor, now, hours);
 		added.redactedSecrets(from.redactedSecrets());
 		reevaluate(issue, now);
 		commit(issue, now, false);
-		return new Received(Received.APPENDED, issue.key(), issue.status(), before, null, null, added.id(),
+		return new Received(Received.APPENDED, issue.key(), issue.status(), before, closedKey, null, added.id(),
 				issue.checklistView());
 	}
 
@@ -121,7 +134,7 @@ public class IssueManagement {
 				if (token == null || token.isBlank() || token.length() > 200) {
 					throw new FollowUpRefusedException(token != null && !token.isBlank());
 				}
-				if (!issue.acceptsToken(FollowUpTokens.hash(token.strip()))) {
+				if (!Tokens.accepted(issue, FollowUpTokens.hash(token.strip()), issues)) {
 					throw new FollowUpRefusedException(true);
 				}
 				yield Actor.participant(issue.reporter().email(), message.channel());
@@ -197,8 +210,10 @@ public class IssueManagement {
 	 * Moves the chosen messages into a new issue linked to this one.
 	 */
 	public OpenedIssue split(String key, SplitRequest request, Actor actor) {
+		// Locked like a merge, so a split and a merge of the same issue wait for each other instead
+		// of deadlocking on its messages.
+		Issue issue = issues.findAndLockByKey(parse(key).value()).orElseThrow(() -> new IssueNotFoundException(key));
 		Instant now = clock.instant();
-		Issue issue = load(key, null);
 		IssueKey newKey = IssueKey.of(issues.nextKeyNumber());
 		String token = FollowUpTokens.generate();
 		Issue part = issues.save(issue.split(newKey, request.subject(), request.description(), request.messageIds(),
@@ -219,17 +234,18 @@ public class IssueManagement {
 		Instant now = clock.instant();
 		IssueKey source = parse(sourceKey);
 		IssueKey target = parse(targetKey);
-		// Lock both in key order, so two merges of the same pair in opposite directions cannot deadlock.
-		List<IssueKey> order = source.value().compareTo(target.value()) <= 0 ? List.of(source, target)
-				: List.of(target, source);
+		// Lock both in number order, so two merges of the same pair in opposite directions cannot deadlock.
+		List<IssueKey> order = source.number() <= target.number() ? List.of(source, target) : List.of(target, source);
 		List<Issue> locked = new ArrayList<>();
 		for (IssueKey k : order) {
-			locked.add(issues.findAndLockByKey(k.value()).orElseThrow(() -> new IssueNotFoundException(k.value())));
+			// Real instances, not lazy proxies: the merge changes both sides' private state.
+			locked.add((Issue) Hibernate.unproxy(
+					issues.findAndLockByKey(k.value()).orElseThrow(() -> new IssueNotFoundException(k.value()))));
 		}
 		Issue from = locked.get(order.indexOf(source));
 		Issue into = locked.get(order.indexOf(target));
 		from.mergeInto(into, actor, now, hours);
-		entityManager.flush();
+		flush(into);
 		issues.moveAttachments(from, into);
 		reevaluate(into, now);
 		commit(from, now, false);
@@ -250,7 +266,7 @@ public class IssueManagement {
 	}
 
 	private void reevaluate(Issue issue, Instant now) {
-		entityManager.flush();
+		flush(issue);
 		List<ChecklistInput.Attachment> files = jdbc.sql("""
 				select filename, content_type, size_bytes, case when kind = 'TEXT' then content end as content
 				from attachment where issue_id = ? order by id""")
@@ -266,15 +282,9 @@ public class IssueManagement {
 
 	/**
 	 * Writes the aggregate's changes to the history and announces them, all in this transaction.
-	 * Flushing here turns a lost race into a clear 409 instead of a failure at commit.
 	 */
 	private void commit(Issue issue, Instant now, boolean created) {
-		try {
-			entityManager.flush();
-		}
-		catch (OptimisticLockException | ObjectOptimisticLockingFailureException ex) {
-			throw IssueConflictException.concurrentUpdate(issue.key().value());
-		}
+		flush(issue);
 		List<String> updates = new ArrayList<>();
 		Actor lastActor = Actor.SYSTEM;
 		for (Issue.Change change : issue.drainChanges()) {
@@ -300,6 +310,19 @@ public class IssueManagement {
 		}
 		if (!updates.isEmpty()) {
 			events.publishEvent(new IssueUpdated(issue.key(), List.copyOf(updates), lastActor, now));
+		}
+	}
+
+	/**
+	 * Flushing here turns a lost race into a clear 409 instead of a failure at commit.
+	 */
+	private void flush(Issue issue) {
+		try {
+			entityManager.flush();
+		}
+		catch (OptimisticLockException | PessimisticLockException | LockTimeoutException
+				| ObjectOptimisticLockingFailureException | PessimisticLockingFailureException ex) {
+			throw IssueConflictException.concurrentUpdate(issue.key().value());
 		}
 	}
 

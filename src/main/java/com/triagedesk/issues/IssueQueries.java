@@ -47,11 +47,25 @@ public class IssueQueries {
 			if (followUpToken == null || followUpToken.isBlank() || followUpToken.length() > 200) {
 				throw new FollowUpRefusedException(followUpToken != null && !followUpToken.isBlank());
 			}
-			if (!issue.acceptsToken(FollowUpTokens.hash(followUpToken.strip()))) {
+			if (!Tokens.accepted(issue, FollowUpTokens.hash(followUpToken.strip()), issues)) {
 				throw new FollowUpRefusedException(true);
 			}
 			return details(key, issue, false);
 		});
+	}
+
+	/**
+	 * Checks a follow-up token before anything is done with what came with it: an unknown key is a
+	 * 404, a missing or wrong token a 401.
+	 */
+	public void checkFollowUpToken(String key, String followUpToken) {
+		Issue issue = lookUp(key).orElseThrow(() -> new IssueNotFoundException(key == null ? "" : key));
+		if (followUpToken == null || followUpToken.isBlank() || followUpToken.length() > 200) {
+			throw new FollowUpRefusedException(followUpToken != null && !followUpToken.isBlank());
+		}
+		if (!Tokens.accepted(issue, FollowUpTokens.hash(followUpToken.strip()), issues)) {
+			throw new FollowUpRefusedException(true);
+		}
 	}
 
 	private Optional<Issue> lookUp(String key) {
@@ -65,7 +79,7 @@ public class IssueQueries {
 		}
 		List<IssueDetails.HistoryEntry> entries = history.findByIssueIdOrderByOccurredAtAscIdAsc(issue.id())
 			.stream()
-			.filter(entry -> staffView || !entry.isAboutNote())
+			.filter(entry -> staffView || !entry.isInternal())
 			.map(HistoryEntry::toView)
 			.toList();
 		IssueDetails.Links links = issue.links(issues.followUpsOf(issue.id()), issues.splitsOf(issue.id()),

@@ -44,6 +44,18 @@ interface Issues extends Repository<Issue, Long> {
 	@Query("select i.key from Issue i where i.followUpOf.id = :issueId order by i.id")
 	List<String> followUpsOf(Long issueId);
 
+	/**
+	 * The newest follow-up of a closed issue that is not closed itself: where further replies go.
+	 */
+	@Query("select i.key from Issue i where i.followUpOf.id = :issueId and i.status <> com.triagedesk.issues.IssueStatus.CLOSED order by i.id desc limit 1")
+	Optional<String> openFollowUpOf(Long issueId);
+
+	/**
+	 * The issues merged into this one (their reporters' tokens keep working here).
+	 */
+	@Query("select i from Issue i where i.mergedInto.id = :issueId")
+	List<Issue> findMergedInto(Long issueId);
+
 	@Query("select i.key from Issue i where i.splitFrom.id = :issueId order by i.id")
 	List<String> splitsOf(Long issueId);
 

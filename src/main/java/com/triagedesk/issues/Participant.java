@@ -42,6 +42,11 @@ class Participant {
 	@Column(nullable = false)
 	private String email;
 
+	// The address as compared: lower-cased here, in Java, so the unique index and the code agree
+	// on every alphabet (PostgreSQL's lower() folds some letters differently).
+	@Column(name = "email_key", nullable = false)
+	private String emailKey;
+
 	private String name;
 
 	private String phone;
@@ -76,6 +81,7 @@ class Participant {
 	Participant(Issue issue, String email, String name, String phone, Role role, Instant addedAt, Actor addedBy) {
 		this.issue = issue;
 		this.email = email;
+		this.emailKey = normalized(email);
 		this.name = name;
 		this.phone = phone;
 		this.role = role;
@@ -110,6 +116,10 @@ class Participant {
 
 	boolean active() {
 		return removedAt == null;
+	}
+
+	boolean removedByStaff() {
+		return removedBy != null && Actors.isStaff(removedBy);
 	}
 
 	void remove(Actor actor, Instant now) {

@@ -1000,7 +1000,29 @@ public final class SecretRedactor {
 			while (digits < value.length() && Character.isDigit(value.charAt(digits))) {
 				digits++;
 			}
-			return digits > 0 && digits <= 5 && (digits == value.length() || value.charAt(digits) == '/');
+			return digits > 0 && digits <= 5 && (digits == value.length()
+					|| value.charAt(digits) == '/' && !looksLikeSecret(value.substring(digits + 1)));
+		}
+
+		/**
+		 * Whether what follows "host:digits/" up to an {@code @} reads as a password typed into the URL
+		 * ({@code https://kari:9/Jlbw…=@shop.no}) rather than a path: paths are lower-case words,
+		 * passwords mix cases and digits or carry base64's {@code +} and {@code =}.
+		 */
+		private static boolean looksLikeSecret(String rest) {
+			boolean upper = false;
+			boolean lower = false;
+			boolean digit = false;
+			for (int i = 0; i < rest.length(); i++) {
+				char c = rest.charAt(i);
+				if (c == '+' || c == '=') {
+					return true;
+				}
+				upper |= Character.isUpperCase(c);
+				lower |= Character.isLowerCase(c);
+				digit |= Character.isDigit(c);
+			}
+			return rest.length() >= 12 && upper && lower && digit;
 		}
 
 		/** The position after the first "is"/"er"/"on"/":"/"=" in {@code [from, to)}, or -1. */
@@ -1105,7 +1127,8 @@ public final class SecretRedactor {
 			digit |= Character.isDigit(c);
 			letter |= Character.isLetter(c);
 		}
-		return (digit && letter) || value.length() >= 24;
+		// Base64 padding marks a machine-made value even when it happens to have no digit.
+		return (digit && letter) || value.length() >= 24 || (value.length() >= 16 && value.endsWith("="));
 	}
 
 	/** A password named in prose: letters with a digit or a sign ("Summer2024!", "Hemmelig123"). */

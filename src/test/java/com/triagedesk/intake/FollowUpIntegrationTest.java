@@ -126,6 +126,33 @@ class FollowUpIntegrationTest extends AppIntegrationTest {
 	}
 
 	@Test
+	void anUnknownFieldOrAnAddressChangeIsRefusedByName() {
+		JsonNode created = http.postJson("/api/v1/requests", requestWithoutMsn()).json();
+		String path = "/api/v1/issues/" + created.get("issueKey").asString() + "/messages";
+		String token = created.get("followUpToken").asString();
+
+		TestHttp.Response email = http.postJson(path, "{\"reporter\": {\"email\": \"evil@example.com\"}}",
+				"Follow-Up-Token", token);
+		TestHttp.Response misspelt = http.postJson(path, "{\"msn\": \"123456\"}", "Follow-Up-Token", token);
+
+		assertThat(email.status()).isEqualTo(400);
+		assertThat(email.json().get("detail").asString()).contains("'reporter.email' is not known here");
+		assertThat(misspelt.status()).isEqualTo(400);
+		assertThat(misspelt.json().get("detail").asString()).contains("'msn'");
+	}
+
+	@Test
+	void addressesInAnyAlphabetNeverCauseAServerError() {
+		JsonNode created = http.postJson("/api/v1/requests", requestWithoutMsn()).json();
+
+		TestHttp.Response response = http.postJson("/api/v1/issues/" + created.get("issueKey").asString() + "/messages",
+				"{\"text\": \"Team\", \"cc\": [\"İnfo@acme-shop.no\", \"info@acme-shop.no\", \"İNFO@acme-shop.no\"]}",
+				"Follow-Up-Token", created.get("followUpToken").asString());
+
+		assertThat(response.status()).isEqualTo(201);
+	}
+
+	@Test
 	void secretsInAFollowUpAreCutBeforeAnythingIsStored() {
 		JsonNode created = http.postJson("/api/v1/requests", requestWithoutMsn()).json();
 		String key = created.get("issueKey").asString();
