@@ -231,7 +231,8 @@ class Issue {
 		request.attachments().forEach(a -> issue.attachments.add(new Attachment(issue, a, now)));
 		Submission s = request.submission();
 		issue.addMessage(new Message(issue, MessageKind.INBOUND, reporter.email().strip(), blankToNull(reporter.name()),
-				request.channel(), request.description(), Map.of(), s.httpRequest(), s.httpResponse(), now), actor);
+				request.channel(), request.description(), Map.of(), s.httpRequest(), s.httpResponse(), now)
+			.withExternalId(request.messageId()), actor);
 		issue.evaluated(Checklists.of(request.evaluation()), actor, now, hours);
 		return issue;
 	}
@@ -250,7 +251,7 @@ class Issue {
 		followUp.copyParticipantsOf(this, actor, now);
 		followUp.addMessage(new Message(followUp, MessageKind.INBOUND, reply.authorEmail().strip(),
 				blankToNull(reply.authorName()), reply.channel(), followUp.description, fieldsOf(reply.fields()),
-				reply.fields().httpRequest(), reply.fields().httpResponse(), now), actor);
+				reply.fields().httpRequest(), reply.fields().httpResponse(), now).withExternalId(reply.messageId()), actor);
 		followUp.receiveDetails(reply, actor, now);
 		record(HistoryEntry.Type.FOLLOW_UP_OPENED, actor, null, newKey.value(), "A reply after closing opened " + newKey);
 		return followUp;
@@ -264,7 +265,8 @@ class Issue {
 		requireNotClosed("add a message to");
 		Message added = addMessage(new Message(this, MessageKind.INBOUND, message.authorEmail().strip(),
 				blankToNull(message.authorName()), message.channel(), message.text(), fieldsOf(message.fields()),
-				message.fields().httpRequest(), message.fields().httpResponse(), now), actor);
+				message.fields().httpRequest(), message.fields().httpResponse(), now).withExternalId(message.messageId()),
+				actor);
 		receiveDetails(message, actor, now);
 		if (status == IssueStatus.PENDING || status == IssueStatus.RESOLVED) {
 			transition(IssueStatus.OPEN, actor, now, hours,

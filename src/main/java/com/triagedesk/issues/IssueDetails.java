@@ -82,9 +82,12 @@ public record IssueDetails(String key, String requestedKey, String status, Strin
 			List<String> splitInto, List<String> mergedFrom) {
 	}
 
+	/**
+	 * @param externalId the e-mail Message-ID it came with, if it came by e-mail
+	 */
 	public record Message(long id, String kind, String author, String authorName, String channel, String body,
-			Map<String, String> fields, String httpRequest, String httpResponse, Instant createdAt,
-			String movedFrom) {
+			Map<String, String> fields, String httpRequest, String httpResponse, Instant createdAt, String movedFrom,
+			String externalId) {
 	}
 
 	public record HistoryEntry(Instant at, String actor, String channel, String type, String from, String to,

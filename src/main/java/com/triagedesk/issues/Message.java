@@ -71,6 +71,9 @@ class Message {
 	@JoinColumn(name = "moved_from_issue_id")
 	private Issue movedFrom;
 
+	@Column(name = "external_id", updatable = false)
+	private String externalId;
+
 	// Only for the event of this request: which secrets were cut, so the sender is told to rotate them.
 	@jakarta.persistence.Transient
 	private java.util.List<String> redactedSecrets = java.util.List.of();
@@ -104,6 +107,14 @@ class Message {
 		return id;
 	}
 
+	/**
+	 * Keeps the e-mail Message-ID this message came with, for threading our answers.
+	 */
+	Message withExternalId(String messageId) {
+		this.externalId = messageId;
+		return this;
+	}
+
 	MessageKind kind() {
 		return kind;
 	}
@@ -128,7 +139,7 @@ class Message {
 
 	IssueDetails.Message toView() {
 		return new IssueDetails.Message(id, kind.name(), author, authorName, channel.name(), body, Map.copyOf(fields),
-				httpRequest, httpResponse, createdAt, movedFrom == null ? null : movedFrom.key().value());
+				httpRequest, httpResponse, createdAt, movedFrom == null ? null : movedFrom.key().value(), externalId);
 	}
 
 }

@@ -10,13 +10,20 @@ import com.triagedesk.checklist.Evaluation;
  *
  * @param evaluation the checklist verdict on the request, which decides the first status
  * @param redactedSecrets the kinds of live secret cut from the request, which the reporter must rotate
+ * @param messageId the e-mail Message-ID of the request, when it came by e-mail
  */
 public record NewIssue(String subject, String description, Contact reporter, List<String> cc, Submission submission,
-		List<NewAttachment> attachments, Evaluation evaluation, Channel channel, List<String> redactedSecrets) {
+		List<NewAttachment> attachments, Evaluation evaluation, Channel channel, List<String> redactedSecrets,
+		String messageId) {
 
 	public NewIssue(String subject, String description, Contact reporter, List<String> cc, Submission submission,
 			List<NewAttachment> attachments, Evaluation evaluation, Channel channel) {
-		this(subject, description, reporter, cc, submission, attachments, evaluation, channel, List.of());
+		this(subject, description, reporter, cc, submission, attachments, evaluation, channel, List.of(), null);
+	}
+
+	public NewIssue(String subject, String description, Contact reporter, List<String> cc, Submission submission,
+			List<NewAttachment> attachments, Evaluation evaluation, Channel channel, List<String> redactedSecrets) {
+		this(subject, description, reporter, cc, submission, attachments, evaluation, channel, redactedSecrets, null);
 	}
 
 	public NewIssue {

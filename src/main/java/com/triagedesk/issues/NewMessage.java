@@ -11,14 +11,23 @@ import java.util.Objects;
  * becomes a participant when not one already
  * @param reporterName, reporterPhone contact details the reporter adds or corrects
  * @param redactedSecrets the kinds of live secret cut from it, which the sender must rotate
+ * @param messageId the e-mail Message-ID it came with, when it came by e-mail
  */
 public record NewMessage(String authorEmail, String authorName, Channel channel, String text, Submission fields,
 		String reporterName, String reporterPhone, List<String> cc, List<NewAttachment> attachments,
-		List<String> redactedSecrets) {
+		List<String> redactedSecrets, String messageId) {
 
 	public NewMessage(String authorEmail, String authorName, Channel channel, String text, Submission fields,
 			String reporterName, String reporterPhone, List<String> cc, List<NewAttachment> attachments) {
-		this(authorEmail, authorName, channel, text, fields, reporterName, reporterPhone, cc, attachments, List.of());
+		this(authorEmail, authorName, channel, text, fields, reporterName, reporterPhone, cc, attachments, List.of(),
+				null);
+	}
+
+	public NewMessage(String authorEmail, String authorName, Channel channel, String text, Submission fields,
+			String reporterName, String reporterPhone, List<String> cc, List<NewAttachment> attachments,
+			List<String> redactedSecrets) {
+		this(authorEmail, authorName, channel, text, fields, reporterName, reporterPhone, cc, attachments,
+				redactedSecrets, null);
 	}
 
 	public NewMessage {
@@ -32,7 +41,7 @@ public record NewMessage(String authorEmail, String authorName, Channel channel,
 
 	NewMessage from(String email, String name) {
 		return new NewMessage(email, authorName == null ? name : authorName, channel, text, fields, reporterName,
-				reporterPhone, cc, attachments, redactedSecrets);
+				reporterPhone, cc, attachments, redactedSecrets, messageId);
 	}
 
 }

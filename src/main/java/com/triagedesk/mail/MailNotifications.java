@@ -119,7 +119,7 @@ class MailNotifications {
 				: redirected.route().contact().name() + " (" + redirected.route().contact().channel() + ")");
 		model.put("signature", properties.supportName());
 		mail.send(REDIRECT, null, redirected.reporterEmail(), redirected.cc(), "Re: " + redirected.subject(),
-				templates.text("redirect", language, model), null, AUTO_REPLIED, language);
+				templates.text("redirect", language, model), null, AUTO_REPLIED, language, List.of());
 	}
 
 	private void rotation(IssueDetails issue, String to, List<String> kinds, Language language) {
@@ -128,7 +128,7 @@ class MailNotifications {
 		String subject = (language == Language.NO ? "Bytt nøklene dine: " : "Rotate your credentials: ")
 				+ "[" + issue.key() + "] " + issue.subject();
 		mail.send(ROTATION, issue.key(), to, List.of(), subject, templates.text("rotation", language, model), null,
-				AUTO_REPLIED, language);
+				AUTO_REPLIED, language, received(issue));
 	}
 
 	/**
@@ -144,7 +144,18 @@ class MailNotifications {
 			.toList();
 		String to = reporter.active() ? reporter.email() : null;
 		mail.send(kind, issue.key(), to, cc, "[" + issue.key() + "] " + issue.subject(), text, html, autoSubmitted,
-				language);
+				language, received(issue));
+	}
+
+	/**
+	 * The e-mails the issue's messages came with: our answers thread under them.
+	 */
+	private static List<Outbox.ThreadId> received(IssueDetails issue) {
+		return issue.messages()
+			.stream()
+			.filter(m -> m.externalId() != null)
+			.map(m -> new Outbox.ThreadId(m.externalId(), m.createdAt()))
+			.toList();
 	}
 
 	private Map<String, Object> model(IssueDetails issue, Language language) {

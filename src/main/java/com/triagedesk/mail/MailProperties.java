@@ -2,6 +2,8 @@ package com.triagedesk.mail;
 
 import java.time.Duration;
 
+import org.springframework.util.unit.DataSize;
+
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
@@ -24,6 +26,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts attempts before a mail is given up as {@code FAILED}
  * @param initialBackoff wait after the first failure; doubled after each further failure
  * @param maxBackoff the longest wait between attempts
+ * @param inboundMaxSize larger inbound mails are logged as {@code REJECTED_TOO_LARGE} and the sender told
+ * @param inboundPerSenderPerHour more mails than this from one sender within an hour are quarantined
+ * @param imap the support mailbox to poll
  */
 @ConfigurationProperties("triage.mail")
 record MailProperties(@DefaultValue("support@localhost") String supportAddress,
@@ -32,7 +37,25 @@ record MailProperties(@DefaultValue("support@localhost") String supportAddress,
 		@DefaultValue("30") int maxAutomaticPerRecipientPerHour, @DefaultValue("true") boolean workerEnabled,
 		@DefaultValue("2s") Duration poll, @DefaultValue("20") int batchSize, @DefaultValue("2m") Duration lease,
 		@DefaultValue("12") int maxAttempts, @DefaultValue("30s") Duration initialBackoff,
-		@DefaultValue("1h") Duration maxBackoff) {
+		@DefaultValue("1h") Duration maxBackoff, @DefaultValue("20MB") DataSize inboundMaxSize,
+		@DefaultValue("20") int inboundPerSenderPerHour, @DefaultValue Imap imap) {
+
+	/**
+	 * The support mailbox to poll; polling is off while {@code host} is empty.
+	 *
+	 * @param protocol {@code imaps} (TLS, the default) or {@code imap}
+	 * @param processedFolder where handled mail is moved; empty to only mark it read
+	 */
+	record Imap(@DefaultValue("") String host, @DefaultValue("993") int port, @DefaultValue("imaps") String protocol,
+			@DefaultValue("") String username, @DefaultValue("") String password,
+			@DefaultValue("INBOX") String folder, @DefaultValue("") String processedFolder,
+			@DefaultValue("30s") Duration poll) {
+
+		boolean enabled() {
+			return host != null && !host.isBlank();
+		}
+
+	}
 
 	MailProperties {
 		try {

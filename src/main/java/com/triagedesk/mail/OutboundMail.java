@@ -42,7 +42,7 @@ class OutboundMail {
 	 * @return the Message-ID, or null when there is no one to send it to
 	 */
 	String send(String kind, String issueKey, String to, List<String> cc, String subject, String text, String html,
-			String autoSubmitted, Language language) {
+			String autoSubmitted, Language language, List<Outbox.ThreadId> received) {
 		String recipient = address(to);
 		if (recipient == null) {
 			log.warn("No valid recipient for {} mail of {}; nothing queued", kind, issueKey);
@@ -55,7 +55,13 @@ class OutboundMail {
 				copies.add(valid);
 			}
 		}
-		List<String> thread = issueKey == null ? List.of() : outbox.threadOf(issueKey);
+		// The thread: mails we received for the issue and mails we sent, in the order they were written.
+		List<String> thread = java.util.stream.Stream
+			.concat(received.stream(), issueKey == null ? java.util.stream.Stream.empty() : outbox.threadOf(issueKey).stream())
+			.sorted(java.util.Comparator.comparing(Outbox.ThreadId::at))
+			.map(Outbox.ThreadId::messageId)
+			.distinct()
+			.toList();
 		List<String> references = thread.size() <= MAX_REFERENCES ? thread
 				: concat(thread.get(0), thread.subList(thread.size() - MAX_REFERENCES + 1, thread.size()));
 		Instant now = clock.instant();

@@ -105,13 +105,19 @@ class Outbox {
 	}
 
 	/**
-	 * The Message-IDs of the mails of an issue's thread so far, oldest first.
+	 * A mail of an issue's thread: its Message-ID and when it was written.
 	 */
-	List<String> threadOf(String issueKey) {
-		return jdbc.sql("select message_id from mail_outbox where issue_key = ? and status <> 'SUPPRESSED' "
+	record ThreadId(String messageId, Instant at) {
+	}
+
+	/**
+	 * The mails we sent for an issue so far, oldest first.
+	 */
+	List<ThreadId> threadOf(String issueKey) {
+		return jdbc.sql("select message_id, created_at from mail_outbox where issue_key = ? and status <> 'SUPPRESSED' "
 				+ "order by created_at, message_id")
 			.param(issueKey)
-			.query(String.class)
+			.query((rs, n) -> new ThreadId(rs.getString(1), rs.getTimestamp(2).toInstant()))
 			.list();
 	}
 

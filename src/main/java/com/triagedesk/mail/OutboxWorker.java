@@ -226,9 +226,11 @@ class OutboxWorker implements SmartLifecycle {
 		ScheduledExecutorService executor = scheduler;
 		scheduler = null;
 		if (executor != null) {
-			executor.shutdown();
+			// A round cut short loses nothing: claimed mail is retried when its lease ends, unread
+			// mail stays unread. Shutting down fast matters more (and the database may be going too).
+			executor.shutdownNow();
 			try {
-				executor.awaitTermination(10, TimeUnit.SECONDS);
+				executor.awaitTermination(5, TimeUnit.SECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

@@ -256,9 +256,9 @@ class OutboundMailIntegrationTest extends AppIntegrationTest {
 
 		var transaction = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
 		transaction.executeWithoutResult(status -> outboundMail.send("STAFF_REPLY", key,
-				unique("kari") + "\r\nBcc: attacker@evil.example", cc, sneaky, "body", null, null, Language.EN));
+				unique("kari") + "\r\nBcc: attacker@evil.example", cc, sneaky, "body", null, null, Language.EN, List.of()));
 		transaction.executeWithoutResult(status -> outboundMail.send("STAFF_REPLY", key, unique("kari"), cc, sneaky,
-				"body", null, null, Language.EN));
+				"body", null, null, Language.EN, List.of()));
 		worker.runOnce();
 
 		assertThat(SMTP.getReceivedMessagesForDomain("evil.example")).isEmpty();
@@ -284,7 +284,7 @@ class OutboundMailIntegrationTest extends AppIntegrationTest {
 		var transaction = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
 		for (int i = 0; i < properties.maxAutomaticPerRecipientPerHour() + 3; i++) {
 			transaction.executeWithoutResult(status -> outboundMail.send("AUTO_REPLY", null, recipient, List.of(),
-					"Out of office", "body", null, "auto-replied", Language.EN));
+					"Out of office", "body", null, "auto-replied", Language.EN, List.of()));
 		}
 
 		Map<String, Long> statuses = jdbc.sql("select status from mail_outbox where to_address = ?")
