@@ -1,5 +1,6 @@
--- Every inbound e-mail, whatever became of it: the intake log. Nothing that arrives vanishes; the
--- raw message is kept so staff can look at (or reprocess) a quarantined mail.
+-- Every inbound e-mail, whatever became of it: the intake log. Nothing that arrives vanishes: what
+-- the sender wrote is kept, redacted like everything else, so staff can read a quarantined mail.
+-- The raw message is not kept (a secret in a base64 part would survive any redaction of it).
 create table inbound_mail (
     id           uuid primary key,
     message_id   text not null,
@@ -13,7 +14,7 @@ create table inbound_mail (
     reason       text not null,
     issue_key    text,
     size_bytes   bigint not null,
-    raw          bytea,
+    content      text,
     received_at  timestamptz not null
 );
 

@@ -25,13 +25,16 @@ class InboundLog {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * @param content what the sender wrote, already redacted (null for duplicates and unreadable mail)
+	 */
 	void record(String messageId, String via, String from, String subject, String inReplyTo, String outcome,
-			String reason, String issueKey, byte[] raw, long size, Instant now) {
+			String reason, String issueKey, String content, long size, Instant now) {
 		jdbc.sql("""
 				insert into inbound_mail (id, message_id, received_via, from_address, subject, in_reply_to, outcome, reason,
-				    issue_key, size_bytes, raw, received_at)
+				    issue_key, size_bytes, content, received_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(UUID.randomUUID(), messageId, via, from, subject, inReplyTo, outcome, reason, issueKey, size, raw,
+			.params(UUID.randomUUID(), messageId, via, from, subject, inReplyTo, outcome, reason, issueKey, size, content,
 					Timestamp.from(now))
 			.update();
 	}

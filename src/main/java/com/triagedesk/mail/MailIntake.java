@@ -164,7 +164,7 @@ public class MailIntake {
 		}
 		catch (MessagingException | IOException | RuntimeException ex) {
 			String reason = "The mail could not be read as MIME: " + ex.getClass().getSimpleName();
-			inbound.record("<unreadable-" + UUID.randomUUID() + ">", via, null, null, null, FAILED, reason, null, raw,
+			inbound.record("<unreadable-" + UUID.randomUUID() + ">", via, null, null, null, FAILED, reason, null, null,
 					raw.length, now);
 			return new Result(FAILED, null, reason);
 		}
@@ -172,7 +172,7 @@ public class MailIntake {
 		if (earlier.isPresent()) {
 			String reason = "Message-ID already processed on " + earlier.get().receivedAt() + " ("
 					+ earlier.get().outcome() + ")";
-			log(mail, via, DUPLICATE, reason, earlier.get().issueKey(), null, raw.length, now);
+			log(mail, via, DUPLICATE, reason, earlier.get().issueKey(), false, raw.length, now);
 			return new Result(DUPLICATE, earlier.get().issueKey(), reason);
 		}
 		if (mail.loopSignal() != null) {
@@ -229,7 +229,7 @@ public class MailIntake {
 					? received.followUpOf() + " is closed; added to its follow-up " + received.key()
 					: "Added to " + received.key() + (mail.quoted() ? " (quoted history removed)" : "");
 		}
-		log(mail, via, outcome, reason + notes(mail), received.key().value(), raw, raw.length, now);
+		log(mail, via, outcome, reason + notes(mail), received.key().value(), true, raw.length, now);
 		return new Result(outcome, received.key().value(), reason);
 	}
 
@@ -248,7 +248,7 @@ public class MailIntake {
 			events.publishEvent(new RequestRedirected(UUID.randomUUID(), subject, text, mail.from(), mail.fromName(), cc,
 					route, now));
 			String reason = "Sent to " + route.name() + ": " + String.join(" ", route.reasons());
-			log(mail, via, REDIRECTED, reason + notes(mail), null, raw, raw.length, now);
+			log(mail, via, REDIRECTED, reason + notes(mail), null, true, raw.length, now);
 			return new Result(REDIRECTED, null, reason);
 		}
 		OpenedIssue opened = management.open(new NewIssue(subject, text,
@@ -257,12 +257,12 @@ public class MailIntake {
 				redacted.secretKinds(), mail.messageId()));
 		String reason = "New request, " + (evaluation.complete() ? "complete"
 				: "missing " + String.join(", ", evaluation.blocking().stream().map(i -> i.key().name()).toList()));
-		log(mail, via, NEW_ISSUE, reason + notes(mail), opened.key().value(), raw, raw.length, now);
+		log(mail, via, NEW_ISSUE, reason + notes(mail), opened.key().value(), true, raw.length, now);
 		return new Result(NEW_ISSUE, opened.key().value(), reason);
 	}
 
 	private Result quarantine(InboundMessage mail, String via, String reason, byte[] raw, Instant now) {
-		log(mail, via, QUARANTINED_LOOP, reason, null, raw, raw.length, now);
+		log(mail, via, QUARANTINED_LOOP, reason, null, true, raw.length, now);
 		log.info("Quarantined inbound mail {} from {}: {}", mail.messageId(), mail.from(), reason);
 		return new Result(QUARANTINED_LOOP, null, reason);
 	}
@@ -283,7 +283,7 @@ public class MailIntake {
 			try {
 				InboundMessage headersOnly = MimeReader.read(headerBytes(raw), properties.supportAddress());
 				from = headersOnly.from();
-				subject = headersOnly.subject();
+				subject = redactor.redact("subject", headersOnly.subject()).text();
 				loop = headersOnly.loopSignal();
 			}
 			catch (MessagingException | IOException | RuntimeException ex) {
@@ -397,10 +397,20 @@ public class MailIntake {
 		return Optional.empty();
 	}
 
-	private void log(InboundMessage mail, String via, String outcome, String reason, String issueKey, byte[] raw,
+	/**
+	 * Logs a mail with what its sender wrote, redacted: the subject, the text and the names of its files.
+	 */
+	private void log(InboundMessage mail, String via, String outcome, String reason, String issueKey, boolean keep,
 			long size, Instant now) {
-		inbound.record(mail.messageId(), via, mail.from(), mail.subject(), mail.inReplyTo(), outcome,
-				reason.length() > 2000 ? reason.substring(0, 2000) : reason, issueKey, raw, size, now);
+		String content = null;
+		if (keep) {
+			StringBuilder kept = new StringBuilder(redactor.redact("body", mail.text()).text());
+			mail.files().forEach(file -> kept.append("\n[file: ").append(file.filename()).append(']'));
+			content = kept.toString();
+		}
+		inbound.record(mail.messageId(), via, mail.from(), redactor.redact("subject", mail.subject()).text(),
+				mail.inReplyTo(), outcome, reason.length() > 2000 ? reason.substring(0, 2000) : reason, issueKey, content,
+				size, now);
 	}
 
 	private static String notes(InboundMessage mail) {
