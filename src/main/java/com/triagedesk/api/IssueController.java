@@ -5,6 +5,8 @@ import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -23,12 +25,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import com.triagedesk.PlainText;
 import com.triagedesk.issues.ChangedIssue;
 import com.triagedesk.issues.IssueDetails;
+import com.triagedesk.issues.IssueFilter;
+import com.triagedesk.issues.IssuePage;
 import com.triagedesk.issues.IssueManagement;
 import com.triagedesk.issues.IssueNotFoundException;
 import com.triagedesk.issues.IssueQueries;
@@ -58,6 +63,30 @@ class IssueController {
 	IssueController(IssueQueries issues, IssueManagement management) {
 		this.issues = issues;
 		this.management = management;
+	}
+
+	/**
+	 * Issues matching the filters, most recently changed first, with cursor paging
+	 * ({@code nextCursor}, and a {@code Link: <…>; rel="next"} header).
+	 */
+	@GetMapping
+	ResponseEntity<IssuePage> list(@RequestParam(required = false) Set<IssueStatus> status,
+			@RequestParam(required = false) @Size(max = 200) String assignee,
+			@RequestParam(required = false) @Size(max = 100) String organizationNumber,
+			@RequestParam(required = false) @Size(max = 100) String merchantSerialNumber,
+			@RequestParam(required = false) java.time.Instant updatedSince,
+			@RequestParam(required = false) @Size(max = 500) String q, @RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+		Callers.require(ApiScope.ISSUES_READ);
+		IssuePage page = issues.list(new IssueFilter(status, assignee, organizationNumber, merchantSerialNumber,
+				updatedSince, q), cursor, limit);
+		ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+		if (page.nextCursor() != null) {
+			ok.header(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest()
+				.replaceQueryParam("cursor", page.nextCursor())
+				.toUriString() + ">; rel=\"next\"");
+		}
+		return ok.body(page);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,11 +23,119 @@ public class IssueQueries {
 
 	private final Clock clock;
 
-	IssueQueries(Issues issues, HistoryEntries history, BusinessHours hours, Clock clock) {
+	private final JdbcClient jdbc;
+
+	IssueQueries(Issues issues, HistoryEntries history, BusinessHours hours, Clock clock, JdbcClient jdbc) {
 		this.issues = issues;
 		this.history = history;
 		this.hours = hours;
 		this.clock = clock;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Issues matching the filter, most recently changed first, a page at a time. The cursor names
+	 * the last issue of the previous page, so pages stay stable while issues are added.
+	 *
+	 * @throws IllegalArgumentException for a cursor this service did not hand out
+	 */
+	public IssuePage list(IssueFilter filter, String cursor, int limit) {
+		int size = Math.max(1, Math.min(limit, 200));
+		Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.parse(cursor);
+		StringBuilder sql = new StringBuilder("""
+				select i.issue_key, i.status, i.subject, p.email as reporter, i.priority, i.assignee, i.escalated,
+				       i.checklist_complete, i.organization_number, i.merchant_serial_number, i.first_response_due_at,
+				       i.first_responded_at, i.created_at, i.updated_at, i.id,
+				       (coalesce(i.first_response_breached, false)
+				        or (i.first_responded_at is null and i.sla_used_seconds >= i.sla_target_seconds)
+				        or (i.first_responded_at is null and i.sla_running_since is not null and i.first_response_due_at < :now))
+				           as breached,
+				       m.issue_key as merged_into
+				from issue i
+				join participant p on p.issue_id = i.id and p.role = 'REPORTER'
+				left join issue m on m.id = i.merged_into_id
+				where true
+				""");
+		java.util.Map<String, Object> params = new java.util.HashMap<>();
+		params.put("now", java.sql.Timestamp.from(clock.instant()));
+		if (!filter.statuses().isEmpty()) {
+			sql.append(" and i.status in (:statuses)");
+			params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
+		}
+		if (filter.assignee() != null && !filter.assignee().isBlank()) {
+			sql.append(" and i.assignee = :assignee");
+			params.put("assignee", filter.assignee().strip());
+		}
+		if (filter.organizationNumber() != null && !filter.organizationNumber().isBlank()) {
+			sql.append(" and i.organization_number = :org");
+			params.put("org", filter.organizationNumber().replace(" ", ""));
+		}
+		if (filter.merchantSerialNumber() != null && !filter.merchantSerialNumber().isBlank()) {
+			sql.append(" and i.merchant_serial_number = :msn");
+			params.put("msn", filter.merchantSerialNumber().strip());
+		}
+		if (filter.updatedSince() != null) {
+			sql.append(" and i.updated_at >= :since");
+			params.put("since", java.sql.Timestamp.from(filter.updatedSince()));
+		}
+		if (filter.q() != null && !filter.q().isBlank()) {
+			sql.append(" and i.search @@ websearch_to_tsquery('simple', :q)");
+			params.put("q", filter.q().strip());
+		}
+		if (after != null) {
+			sql.append(" and (i.updated_at, i.id) < (:afterAt, :afterId)");
+			params.put("afterAt", java.sql.Timestamp.from(after.updatedAt()));
+			params.put("afterId", after.id());
+		}
+		sql.append(" order by i.updated_at desc, i.id desc limit :limit");
+		params.put("limit", size + 1);
+		record Row(IssueSummary summary, long id) {
+		}
+		List<Row> rows = jdbc.sql(sql.toString())
+			.params(params)
+			.query((rs, n) -> new Row(new IssueSummary(rs.getString("issue_key"), rs.getString("status"),
+					rs.getString("subject"), rs.getString("reporter"), Priority.valueOf(rs.getString("priority")),
+					rs.getString("assignee"), rs.getBoolean("escalated"), rs.getBoolean("checklist_complete"),
+					rs.getString("organization_number"), rs.getString("merchant_serial_number"),
+					instant(rs.getTimestamp("first_response_due_at")), instant(rs.getTimestamp("first_responded_at")),
+					rs.getBoolean("breached"), instant(rs.getTimestamp("created_at")),
+					instant(rs.getTimestamp("updated_at")), rs.getString("merged_into")), rs.getLong("id")))
+			.list();
+		boolean more = rows.size() > size;
+		List<Row> page = more ? rows.subList(0, size) : rows;
+		String next = more ? new Cursor(page.get(page.size() - 1).summary().updatedAt(), page.get(page.size() - 1).id())
+			.encode() : null;
+		return new IssuePage(page.stream().map(Row::summary).toList(), next);
+	}
+
+	private static java.time.Instant instant(java.sql.Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+
+	/**
+	 * Where a page ended: the last issue's change time and id, opaque to clients.
+	 */
+	record Cursor(java.time.Instant updatedAt, long id) {
+
+		String encode() {
+			String plain = updatedAt.toString() + "|" + id;
+			return java.util.Base64.getUrlEncoder().withoutPadding()
+				.encodeToString(plain.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+
+		static Cursor parse(String cursor) {
+			try {
+				String plain = new String(java.util.Base64.getUrlDecoder().decode(cursor.strip()),
+						java.nio.charset.StandardCharsets.UTF_8);
+				int bar = plain.indexOf('|');
+				return new Cursor(java.time.Instant.parse(plain.substring(0, bar)),
+						Long.parseLong(plain.substring(bar + 1)));
+			}
+			catch (RuntimeException ex) {
+				throw new IssueInputException("The cursor is not one this service handed out; start again without it.");
+			}
+		}
+
 	}
 
 	/**

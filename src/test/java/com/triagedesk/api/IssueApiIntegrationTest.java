@@ -202,7 +202,11 @@ class IssueApiIntegrationTest extends AppIntegrationTest {
 				Arguments.of("DELETE", "/api/v1/issues/%s/participants/ola@acme-shop.no", null, ApiScope.ISSUES_WRITE),
 				Arguments.of("POST", "/api/v1/issues/%s/split", "{\"description\": \"x\"}", ApiScope.ISSUES_WRITE),
 				Arguments.of("POST", "/api/v1/issues/%s/merge", "{\"into\": \"VSD-999999999\"}", ApiScope.ISSUES_WRITE),
-				Arguments.of("GET", "/api/v1/outbox", null, ApiScope.ISSUES_READ));
+				Arguments.of("GET", "/api/v1/outbox", null, ApiScope.ISSUES_READ),
+				Arguments.of("GET", "/api/v1/issues?q=%s", null, ApiScope.ISSUES_READ),
+				Arguments.of("GET", "/api/v1/inbound-email?issueKey=%s", null, ApiScope.ISSUES_READ),
+				Arguments.of("POST", "/api/v1/inbound-email?x=%s", "From: kari@acme-shop.no\r\nSubject: hi\r\n\r\nhi\r\n",
+						ApiScope.MAIL_INGEST));
 	}
 
 	@ParameterizedTest(name = "{0} {1} needs {3}")
@@ -223,6 +227,44 @@ class IssueApiIntegrationTest extends AppIntegrationTest {
 		assertThat(unscoped.json().get("type").asString()).isEqualTo("urn:triage-desk:problem:missing-scope");
 		assertThat(unscoped.json().get("requiredScope").asString()).isEqualTo(scope.value());
 		assertThat(count("issue_event") + count("message") + count("participant")).isEqualTo(before);
+	}
+
+	@Test
+	void issuesAreListedWithFiltersSearchAndStableCursorPages() {
+		String org = "9" + String.valueOf(System.nanoTime()).substring(5, 13);
+		String word = "zebra" + java.util.UUID.randomUUID().toString().substring(0, 6);
+		List<String> keysMade = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			keysMade.add(http.postJson("/api/v1/requests", """
+					{"subject": "Capture fails %s %d", "description": "1. We capture. 2. We get 500.",
+					 "reporter": {"email": "list.%s@acme-shop.no"}, "organizationNumber": "%s"}"""
+				.formatted(word, i, word, org)).json().get("issueKey").asString());
+		}
+		String reader = key(ApiScope.ISSUES_READ);
+
+		List<String> seen = new ArrayList<>();
+		String next = "/api/v1/issues?organizationNumber=" + org + "&limit=2";
+		int pages = 0;
+		while (next != null) {
+			TestHttp.Response page = get(next, reader);
+			assertThat(page.status()).isEqualTo(200);
+			page.json().get("items").valueStream().forEach(item -> seen.add(item.get("key").asString()));
+			String cursor = page.json().get("nextCursor").isNull() ? null : page.json().get("nextCursor").asString();
+			if (cursor != null) {
+				assertThat(page.header("Link")).contains("cursor=" + cursor).endsWith("rel=\"next\"");
+			}
+			next = cursor == null ? null : "/api/v1/issues?organizationNumber=" + org + "&limit=2&cursor=" + cursor;
+			pages++;
+		}
+
+		assertThat(pages).isEqualTo(3);
+		assertThat(seen).containsExactlyElementsOf(keysMade.reversed());
+		assertThat(get("/api/v1/issues?q=" + word + "&status=NEEDS_INFO", reader).json().get("items").size()).isEqualTo(5);
+		assertThat(get("/api/v1/issues?q=" + word + "&status=OPEN", reader).json().get("items").size()).isZero();
+		assertThat(get("/api/v1/issues?status=LOST", reader).status()).isEqualTo(400);
+		assertThat(get("/api/v1/issues?cursor=bm9wZQ", reader).status()).isEqualTo(400);
+		assertThat(get("/api/v1/issues?limit=0", reader).status()).isEqualTo(400);
+		assertThat(get("/api/v1/issues?updatedSince=yesterday", reader).status()).isEqualTo(400);
 	}
 
 	@Test
@@ -291,7 +333,7 @@ class IssueApiIntegrationTest extends AppIntegrationTest {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(http.url(path)))
 			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
 		if (body != null) {
-			request.header("Content-Type", "application/json");
+			request.header("Content-Type", path.contains("inbound-email") ? "message/rfc822" : "application/json");
 		}
 		if (apiKey != null) {
 			request.header("Authorization", "Bearer " + apiKey);

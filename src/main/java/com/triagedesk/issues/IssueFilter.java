@@ -1,0 +1,18 @@
+package com.triagedesk.issues;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Which issues a list shows; null or empty means "any".
+ *
+ * @param q words to find in subject and description (PostgreSQL full text, any language)
+ */
+public record IssueFilter(Set<IssueStatus> statuses, String assignee, String organizationNumber,
+		String merchantSerialNumber, Instant updatedSince, String q) {
+
+	public IssueFilter {
+		statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+	}
+
+}
