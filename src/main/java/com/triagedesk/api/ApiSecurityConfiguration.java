@@ -1,5 +1,7 @@
 package com.triagedesk.api;
 
+import java.time.Clock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,6 +10,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -24,7 +27,8 @@ class ApiSecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys, JdbcClient jdbc, Clock clock) throws Exception {
+		ApiKeyFilter apiKeys = new ApiKeyFilter(keys);
 		return http.securityMatcher("/api/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -32,7 +36,9 @@ class ApiSecurityConfiguration {
 			.formLogin(form -> form.disable())
 			.httpBasic(basic -> basic.disable())
 			.logout(logout -> logout.disable())
-			.addFilterBefore(new ApiKeyFilter(keys), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(apiKeys, AnonymousAuthenticationFilter.class)
+			// After the key is known: idempotency keys belong to the caller.
+			.addFilterAfter(new IdempotencyFilter(jdbc, clock), ApiKeyFilter.class)
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.build();
 	}
