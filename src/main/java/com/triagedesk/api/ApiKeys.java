@@ -89,7 +89,15 @@ public class ApiKeys {
 		if (jdbc.sql("select count(*) from api_key where key_hash = ?").param(hash(key)).query(Long.class).single() > 0) {
 			return Optional.empty();
 		}
-		return Optional.of(store(name, EnumSet.allOf(ApiScope.class), "bootstrap", key.substring(3, 3 + PREFIX_LENGTH), key));
+		try {
+			return Optional.of(store(name, EnumSet.allOf(ApiScope.class), "bootstrap", key.substring(3, 3 + PREFIX_LENGTH),
+					key));
+		}
+		catch (org.springframework.dao.DuplicateKeyException ex) {
+			// Another instance stored it at the same moment, or another key has this prefix: either
+			// way there is nothing to create, and start-up goes on.
+			return Optional.empty();
+		}
 	}
 
 	private CreatedKey store(String name, Set<ApiScope> scopes, String createdBy, String prefix, String key) {

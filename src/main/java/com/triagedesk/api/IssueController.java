@@ -130,7 +130,7 @@ class IssueController {
 			@Valid @RequestBody Update update) {
 		var actor = Callers.require(ApiScope.ISSUES_WRITE);
 		long expected = version(ifMatch);
-		ChangedIssue changed = management.update(key, expected, new IssueUpdate(update.status(), update.assignee(),
+		ChangedIssue changed = management.update(key, expected < 0 ? null : expected, new IssueUpdate(update.status(), update.assignee(),
 				update.priority(), update.escalated(), update.escalationReason()), actor);
 		IssueDetails issue = issues.find(changed.key().value()).orElseThrow();
 		return ResponseEntity.ok().eTag(etag(issue.version())).body(issue);
@@ -230,8 +230,9 @@ class IssueController {
 			throw new ErrorResponseException(HttpStatus.PRECONDITION_REQUIRED, problem, null);
 		}
 		String tag = ifMatch.strip();
-		if (tag.startsWith("W/")) {
-			tag = tag.substring(2);
+		if (tag.equals("*")) {
+			// "Any version": the caller knowingly overwrites.
+			return -1;
 		}
 		if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
 			tag = tag.substring(1, tag.length() - 1);

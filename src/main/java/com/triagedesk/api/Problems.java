@@ -22,7 +22,10 @@ final class Problems {
 
 	static final URI MISSING_SCOPE = URI.create("urn:triage-desk:problem:missing-scope");
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.changeDefaultPropertyInclusion(inclusion -> inclusion
+			.withValueInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL))
+		.build();
 
 	private Problems() {
 	}

@@ -7,6 +7,8 @@ import jakarta.validation.Valid;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,6 +19,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import com.triagedesk.issues.Access;
+import com.triagedesk.issues.Actor;
+import com.triagedesk.issues.Channel;
 
 /**
  * Follow-ups without e-mail: the reporter adds what the checklist asked for, proving who they are
@@ -41,7 +45,7 @@ class FollowUpController {
 		if (!request.hasContent()) {
 			throw new EmptyFollowUpException();
 		}
-		return created(intake.followUp(key, new Access.FollowUpToken(token), request, List.of()));
+		return created(intake.followUp(key, access(token), request, List.of()));
 	}
 
 	/**
@@ -58,7 +62,20 @@ class FollowUpController {
 		if (!given.hasContent() && (files == null || files.isEmpty())) {
 			throw new EmptyFollowUpException();
 		}
-		return created(intake.followUp(key, new Access.FollowUpToken(token), given, files));
+		return created(intake.followUp(key, access(token), given, files));
+	}
+
+	/**
+	 * The reporter's token, or, without one, an API key with {@code issues:write} (an integration
+	 * passing on what the reporter sent).
+	 */
+	private static Access access(String token) {
+		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+		if (token == null && caller != null
+				&& caller.getAuthorities().stream().anyMatch(a -> "SCOPE_issues:write".equals(a.getAuthority()))) {
+			return new Access.Trusted(new Actor(caller.getName(), Channel.API));
+		}
+		return new Access.FollowUpToken(token);
 	}
 
 	private static ResponseEntity<FollowUpResponse> created(FollowUpResponse response) {

@@ -67,15 +67,19 @@ class ImapPoller implements SmartLifecycle {
 		if (!imap.enabled()) {
 			return 0;
 		}
+		// A transaction-level lock on a connection of its own: rolling back releases it, whatever
+		// happened, so no pooled connection is ever handed back still holding it.
 		try (Connection connection = dataSource.getConnection()) {
-			if (!advisory(connection, "select pg_try_advisory_lock(" + LOCK + ")")) {
-				return 0;
-			}
+			connection.setAutoCommit(false);
 			try {
+				if (!advisory(connection, "select pg_try_advisory_xact_lock(" + LOCK + ")")) {
+					return 0;
+				}
 				return fetch(imap);
 			}
 			finally {
-				advisory(connection, "select pg_advisory_unlock(" + LOCK + ")");
+				connection.rollback();
+				connection.setAutoCommit(true);
 			}
 		}
 	}

@@ -70,7 +70,9 @@ class InboundLog {
 	}
 
 	int fromSenderSince(String address, Instant since) {
-		return jdbc.sql("select count(*) from inbound_mail where lower(from_address) = lower(?) and received_at > ?")
+		// Copies of one mail (duplicates) are not more mail from the sender.
+		return jdbc.sql("select count(*) from inbound_mail where lower(from_address) = lower(?) and received_at > ? "
+				+ "and outcome <> 'DUPLICATE'")
 			.param(address)
 			.param(Timestamp.from(since))
 			.query(Integer.class)

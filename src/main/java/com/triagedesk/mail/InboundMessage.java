@@ -5,10 +5,14 @@ import java.util.List;
 /**
  * An inbound e-mail as read: addresses, threading headers, the text the sender wrote and the
  * files, plus the first loop signal found (null for none).
+ *
+ * @param text what a reply says now: without quoted history and signature
+ * @param fullText the whole text: a new request keeps everything (a forwarded mail, curl's
+ * {@code >} lines), only its signature aside
  */
 record InboundMessage(String messageId, String from, String fromName, List<String> to, List<String> cc,
 		String subject, String inReplyTo, List<String> references, String text, String signature, boolean quoted,
-		List<File> files, String loopSignal, List<String> notes) {
+		String fullText, List<File> files, String loopSignal, List<String> notes) {
 
 	/**
 	 * A file that came with the mail; {@code image} when its content is one.

@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -138,36 +138,56 @@ public class MailIntake {
 	 * @param via {@code IMAP} or {@code API}
 	 */
 	public Result ingest(byte[] raw, String via) {
-		try {
-			return transaction.execute(status -> process(raw, via));
-		}
-		catch (DataIntegrityViolationException ex) {
-			// The same Message-ID processed at this very moment by another door or instance.
-			return transaction.execute(status -> {
-				MimeMessage message = parseQuietly(raw);
-				String id = message == null ? "<unreadable>" : messageIdQuietly(message, raw);
-				inbound.record(id, via, null, null, null, DUPLICATE, "Processed at the same moment by another worker",
-						null, null, raw.length, clock.instant());
-				return new Result(DUPLICATE, null, "Processed at the same moment by another worker");
-			});
-		}
-	}
-
-	private Result process(byte[] raw, String via) {
-		Instant now = clock.instant();
 		if (raw.length > properties.inboundMaxSize().toBytes()) {
-			return tooLarge(raw, via, now);
+			return transaction.execute(status -> tooLarge(raw, via, clock.instant()));
 		}
+		// Parsed before any transaction: a slow or hostile mail holds no database connection.
 		InboundMessage mail;
 		try {
+			String bomb = MimeReader.tooComplex(raw);
+			if (bomb != null) {
+				return failed(null, via, raw, bomb);
+			}
 			mail = MimeReader.read(raw, properties.supportAddress());
 		}
 		catch (MessagingException | IOException | RuntimeException ex) {
-			String reason = "The mail could not be read as MIME: " + ex.getClass().getSimpleName();
-			inbound.record("<unreadable-" + UUID.randomUUID() + ">", via, null, null, null, FAILED, reason, null, null,
-					raw.length, now);
-			return new Result(FAILED, null, reason);
+			return failed(null, via, raw, "The mail could not be read as MIME: " + ex.getClass().getSimpleName());
 		}
+		try {
+			return transaction.execute(status -> process(mail, raw, via));
+		}
+		catch (DuplicateKeyException ex) {
+			// The same Message-ID processed at this very moment by another door or instance.
+			return transaction.execute(status -> {
+				inbound.record(mail.messageId(), via, mail.from(), null, null, DUPLICATE,
+						"Processed at the same moment by another worker", null, null, raw.length, clock.instant());
+				return new Result(DUPLICATE, null, "Processed at the same moment by another worker");
+			});
+		}
+		catch (RuntimeException ex) {
+			// Whatever went wrong, the mail is logged and the mailbox moves on: one bad mail must
+			// never stop the ones behind it.
+			log.warn("Inbound mail {} could not be processed: {}", mail.messageId(), ex.getClass().getName());
+			return failed(mail, via, raw, "Processing failed (" + ex.getClass().getSimpleName()
+					+ "); the mail is kept here for staff");
+		}
+	}
+
+	private Result failed(InboundMessage mail, String via, byte[] raw, String reason) {
+		return transaction.execute(status -> {
+			if (mail == null) {
+				inbound.record("<unreadable-" + UUID.randomUUID() + ">", via, null, null, null, FAILED, reason, null, null,
+						raw.length, clock.instant());
+			}
+			else {
+				log(mail, via, FAILED, reason, null, true, raw.length, clock.instant());
+			}
+			return new Result(FAILED, null, reason);
+		});
+	}
+
+	private Result process(InboundMessage mail, byte[] raw, String via) {
+		Instant now = clock.instant();
 		Optional<InboundLog.Entry> earlier = inbound.processed(mail.messageId());
 		if (earlier.isPresent()) {
 			String reason = "Message-ID already processed on " + earlier.get().receivedAt() + " ("
@@ -211,7 +231,7 @@ public class MailIntake {
 	}
 
 	private Result append(String key, InboundMessage mail, String via, byte[] raw, Instant now) {
-		Redacted redacted = redact(mail);
+		Redacted redacted = redact(mail, mail.text());
 		IssueDetails issue = queries.find(key).orElseThrow();
 		Received received = management.receive(key, new Access.Trusted(Actor.participant(mail.from(), Channel.EMAIL)),
 				new NewMessage(mail.from(), mail.fromName(), Channel.EMAIL, redacted.text(), null, null,
@@ -234,7 +254,7 @@ public class MailIntake {
 	}
 
 	private Result newRequest(InboundMessage mail, String via, byte[] raw, Instant now) {
-		Redacted redacted = redact(mail);
+		Redacted redacted = redact(mail, mail.fullText());
 		String subject = redacted.subject().isBlank() ? "(no subject)" : redacted.subject();
 		String text = redacted.text().isBlank() ? "(no text)" : redacted.text();
 		String phone = phone(mail.signature());
@@ -243,7 +263,8 @@ public class MailIntake {
 		boolean technical = evaluation.facts().httpMethod() != null || evaluation.facts().httpStatus() != null
 				|| evaluation.facts().sourceCodeLanguage() != null;
 		Route route = router.route(new RoutingInput(subject, text, null, mail.from(), evaluation.facts(), technical));
-		List<String> cc = participants(mail);
+		List<String> all = participants(mail);
+		List<String> cc = all.size() > 49 ? all.subList(0, 49) : all;
 		if (route.redirects()) {
 			events.publishEvent(new RequestRedirected(UUID.randomUUID(), subject, text, mail.from(), mail.fromName(), cc,
 					route, now));
@@ -253,7 +274,7 @@ public class MailIntake {
 		}
 		OpenedIssue opened = management.open(new NewIssue(subject, text,
 				new NewIssue.Contact(mail.fromName(), mail.from(), phone),
-				cc.size() > 49 ? cc.subList(0, 49) : cc, null, redacted.attachments(), evaluation, Channel.EMAIL,
+				cc, null, redacted.attachments(), evaluation, Channel.EMAIL,
 				redacted.secretKinds(), mail.messageId()));
 		String reason = "New request, " + (evaluation.complete() ? "complete"
 				: "missing " + String.join(", ", evaluation.blocking().stream().map(i -> i.key().name()).toList()));
@@ -274,8 +295,8 @@ public class MailIntake {
 	private Result tooLarge(byte[] raw, String via, Instant now) {
 		MimeMessage message = parseQuietly(raw);
 		String id = message == null ? "<too-large-" + UUID.randomUUID() + ">" : messageIdQuietly(message, raw);
-		String reason = "The mail is " + raw.length / (1024 * 1024) + " MB; at most "
-				+ properties.inboundMaxSize().toMegabytes() + " MB are taken in";
+		String reason = "The mail is " + megabytes(raw.length) + "; at most "
+				+ megabytes(properties.inboundMaxSize().toBytes()) + " are taken in";
 		String from = null;
 		String subject = null;
 		String loop = null;
@@ -299,7 +320,7 @@ public class MailIntake {
 			Language language = Language.of(subject);
 			outbound.send("TOO_LARGE", null, from, List.of(), "Re: " + (subject == null ? "" : subject),
 					templates.text("too-large", language, Map.of("subject", subject == null ? "" : subject, "limit",
-							properties.inboundMaxSize().toMegabytes(), "signature", properties.supportName())),
+							megabytes(properties.inboundMaxSize().toBytes()), "signature", properties.supportName())),
 					null, "auto-replied", language, List.of());
 		}
 		return new Result(REJECTED_TOO_LARGE, null, reason);
@@ -312,11 +333,11 @@ public class MailIntake {
 	/**
 	 * Cuts secrets from the subject, the text and every text file before anything else sees them.
 	 */
-	private Redacted redact(InboundMessage mail) {
+	private Redacted redact(InboundMessage mail, String body) {
 		List<Redaction> found = new ArrayList<>();
 		RedactedText subject = redactor.redact("subject", mail.subject());
 		found.addAll(subject.redactions());
-		RedactedText text = redactor.redact("body", mail.text());
+		RedactedText text = redactor.redact("body", body);
 		found.addAll(text.redactions());
 		List<NewAttachment> attachments = new ArrayList<>();
 		List<ChecklistInput.Attachment> forChecklist = new ArrayList<>();
@@ -404,13 +425,17 @@ public class MailIntake {
 			long size, Instant now) {
 		String content = null;
 		if (keep) {
-			StringBuilder kept = new StringBuilder(redactor.redact("body", mail.text()).text());
+			StringBuilder kept = new StringBuilder(redactor.redact("body", mail.fullText()).text());
 			mail.files().forEach(file -> kept.append("\n[file: ").append(file.filename()).append(']'));
 			content = kept.toString();
 		}
 		inbound.record(mail.messageId(), via, mail.from(), redactor.redact("subject", mail.subject()).text(),
 				mail.inReplyTo(), outcome, reason.length() > 2000 ? reason.substring(0, 2000) : reason, issueKey, content,
 				size, now);
+	}
+
+	private static String megabytes(long bytes) {
+		return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
 	}
 
 	private static String notes(InboundMessage mail) {

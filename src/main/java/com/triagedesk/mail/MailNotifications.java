@@ -82,6 +82,7 @@ class MailNotifications {
 			model.put("status", changed.to().name());
 			model.put("statusText", MailTexts.status(changed.to().name(), language));
 			model.put("reason", changed.reason());
+			model.put("merged", changed.reason() != null && changed.reason().startsWith("Merged into"));
 			if (changed.to() != IssueStatus.NEEDS_INFO) {
 				model.put("missing", List.of());
 			}
@@ -177,6 +178,9 @@ class MailNotifications {
 			.toList());
 		model.put("sla", MailTexts.firstResponse(issue.sla().target(), issue.sla().firstResponseDueAt(), language));
 		model.put("businessHours", MailTexts.businessHours(language));
+		model.put("slaTarget", MailTexts.firstResponse(issue.sla().target(), null, language));
+		// Reporters who wrote by e-mail have no follow-up token: they reply to the mail.
+		model.put("viaEmail", "EMAIL".equals(issue.channel()));
 		model.put("followUpUrl", properties.publicUrl() + "/api/v1/issues/" + issue.key() + "/messages");
 		model.put("signature", properties.supportName());
 		return model;

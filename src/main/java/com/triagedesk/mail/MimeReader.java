@@ -43,6 +43,10 @@ final class MimeReader {
 
 	static final int MAX_FILE = 10 * 1024 * 1024;
 
+	static final int MAX_HEADERS = 128 * 1024;
+
+	static final int MAX_BOUNDARIES = 2000;
+
 	private static final Session SESSION = Session.getInstance(new Properties());
 
 	private final String supportAddress;
@@ -91,16 +95,61 @@ final class MimeReader {
 		MimeMessage message = parse(raw);
 		InternetAddress sender = firstAddress(message.getFrom());
 		String from = sender == null ? null : sender.getAddress();
-		String fromName = sender == null ? null : decoded(sender.getPersonal());
+		// getPersonal() is already decoded; control characters (CR, LF, NUL) become spaces.
+		String fromName = sender == null || sender.getPersonal() == null ? null : Headers.oneLine(sender.getPersonal());
 		walk(message, 0);
-		String body = plain != null ? plain : html != null ? htmlToText(html) : "";
+		String body = clean(plain != null ? plain : html != null ? htmlToText(html) : "");
 		QuotedText.Parts parts = QuotedText.split(body);
+		QuotedText.Parts whole = QuotedText.signatureOnly(body);
 		return new InboundMessage(messageIdOf(message, raw), from, fromName,
 				addresses(message.getRecipients(jakarta.mail.Message.RecipientType.TO)),
 				addresses(message.getRecipients(jakarta.mail.Message.RecipientType.CC)),
 				message.getSubject() == null ? "" : Headers.oneLine(message.getSubject()),
 				first(message, "In-Reply-To"), ids(first(message, "References")), parts.text(), parts.signature(),
-				parts.quoted(), List.copyOf(files), loopSignal(message, from), List.copyOf(notes));
+				parts.quoted(), whole.text(), List.copyOf(files), loopSignal(message, from), List.copyOf(notes));
+	}
+
+	/**
+	 * Cheap checks on the raw bytes before any parsing: headers too large, or so many MIME
+	 * boundaries that parsing alone would be the attack. Null when the mail may be parsed.
+	 */
+	static String tooComplex(byte[] raw) {
+		int headerEnd = -1;
+		for (int i = 0; i + 1 < raw.length; i++) {
+			if (raw[i] == '\n' && (raw[i + 1] == '\n' || (raw[i + 1] == '\r' && i + 2 < raw.length && raw[i + 2] == '\n'))) {
+				headerEnd = i;
+				break;
+			}
+		}
+		if ((headerEnd < 0 ? raw.length : headerEnd) > MAX_HEADERS) {
+			return "The mail's headers are larger than " + MAX_HEADERS / 1024 + " KB";
+		}
+		int boundaries = 0;
+		for (int i = 0; i + 2 < raw.length; i++) {
+			if (raw[i] == '\n' && raw[i + 1] == '-' && raw[i + 2] == '-' && ++boundaries > MAX_BOUNDARIES) {
+				return "The mail has more than " + MAX_BOUNDARIES + " MIME boundaries";
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Text a person wrote: no NUL or other control characters (PostgreSQL cannot store NUL), tab
+	 * and line breaks kept.
+	 */
+	static String clean(String text) {
+		StringBuilder out = null;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			boolean control = Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t';
+			if (control && out == null) {
+				out = new StringBuilder(text.length()).append(text, 0, i);
+			}
+			if (out != null && !control) {
+				out.append(c);
+			}
+		}
+		return out == null ? text : out.toString();
 	}
 
 	private void walk(Part part, int depth) throws MessagingException, IOException {
@@ -150,8 +199,13 @@ final class MimeReader {
 		String name = filename == null ? "attachment" : filename;
 		String type = baseType(part.getContentType());
 		boolean image = Images.isImage(content);
-		if (image || type.startsWith("text/") || textFile(name)) {
-			files.add(new InboundMessage.File(name, image ? Images.contentType(content) : type, content, image));
+		if (image) {
+			files.add(new InboundMessage.File(name, Images.contentType(content), content, true));
+		}
+		else if (type.startsWith("text/") || textFile(name)) {
+			// Stored as UTF-8 whatever it came in, so redaction reads what the sender wrote.
+			String text = clean(decodeText(content, charsetOf(part.getContentType())));
+			files.add(new InboundMessage.File(name, type, text.getBytes(StandardCharsets.UTF_8), false));
 		}
 		else {
 			notes.add("The file " + Headers.oneLine(name) + " (" + type + ") was not kept: only images and text files are");
@@ -196,11 +250,70 @@ final class MimeReader {
 		Document document = Jsoup.parse(html);
 		document.select("script, style, head, blockquote, .gmail_quote, #divRplyFwdMsg, #appendonsend").remove();
 		document.outputSettings(new Document.OutputSettings().prettyPrint(false));
-		document.select("br").before("\\n");
-		document.select("p, div, tr, li, h1, h2, h3, h4, pre, table").before("\\n");
-		String marked = document.body() == null ? "" : document.body().html().replace("\\n", "\n");
-		String text = Jsoup.clean(marked, "", Safelist.none(), new Document.OutputSettings().prettyPrint(false));
-		return Parser.unescapeEntities(text, false).strip();
+		// A private-use character marks the line breaks: it cannot clash with anything a sender
+		// wrote (a literal "\\n" in a pasted JSON body stays as it was).
+		document.select("br").before(LINE_MARK);
+		document.select("p, div, tr, li, h1, h2, h3, h4, pre, table").before(LINE_MARK);
+		String text = Jsoup.clean(document.body() == null ? "" : document.body().html(), "", Safelist.none(),
+				new Document.OutputSettings().prettyPrint(false));
+		return Parser.unescapeEntities(text, false).replace(LINE_MARK, "\n").strip();
+	}
+
+	private static final String LINE_MARK = "\uE000";
+
+	/**
+	 * A text file's characters: by its byte-order mark, then its declared charset, then UTF-8 if it
+	 * is valid UTF-8, else Windows-1252 (what mail clients send when they say nothing).
+	 */
+	static String decodeText(byte[] content, java.nio.charset.Charset declared) {
+		if (content.length >= 2 && (content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xFE) {
+			return new String(content, 2, content.length - 2, StandardCharsets.UTF_16LE);
+		}
+		if (content.length >= 2 && (content[0] & 0xFF) == 0xFE && (content[1] & 0xFF) == 0xFF) {
+			return new String(content, 2, content.length - 2, StandardCharsets.UTF_16BE);
+		}
+		if (content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
+				&& (content[2] & 0xFF) == 0xBF) {
+			return new String(content, 3, content.length - 3, StandardCharsets.UTF_8);
+		}
+		if (declared != null) {
+			return new String(content, declared);
+		}
+		if (looksUtf16Le(content)) {
+			return new String(content, StandardCharsets.UTF_16LE);
+		}
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+				.decode(java.nio.ByteBuffer.wrap(content))
+				.toString();
+		}
+		catch (java.nio.charset.CharacterCodingException ex) {
+			return new String(content, java.nio.charset.Charset.forName("windows-1252"));
+		}
+	}
+
+	/** ASCII text saved as UTF-16 without a BOM: every second byte is zero. */
+	private static boolean looksUtf16Le(byte[] content) {
+		int pairs = Math.min(content.length / 2, 512);
+		if (pairs < 4) {
+			return false;
+		}
+		int zeros = 0;
+		for (int i = 0; i < pairs; i++) {
+			zeros += content[2 * i + 1] == 0 && content[2 * i] != 0 ? 1 : 0;
+		}
+		return zeros * 10 >= pairs * 9;
+	}
+
+	private static java.nio.charset.Charset charsetOf(String contentType) {
+		try {
+			String name = new ContentType(contentType).getParameter("charset");
+			return name == null ? null : java.nio.charset.Charset.forName(MimeUtility.javaCharset(name.strip()));
+		}
+		catch (Exception ex) {
+			return null;
+		}
 	}
 
 	private String loopSignal(MimeMessage message, String from) throws MessagingException {
@@ -271,12 +384,27 @@ final class MimeReader {
 			return null;
 		}
 		for (Address address : addresses) {
-			if (address instanceof InternetAddress internet && internet.getAddress() != null
-					&& internet.getAddress().indexOf('@') > 0) {
+			if (address instanceof InternetAddress internet && usable(internet.getAddress())) {
 				return internet;
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * An address we could write to: one {@code @}, at most 254 characters, nothing invisible.
+	 */
+	private static boolean usable(String address) {
+		if (address == null || address.length() > 254 || address.indexOf('@') <= 0) {
+			return false;
+		}
+		for (int i = 0; i < address.length(); i++) {
+			char c = address.charAt(i);
+			if (c <= 0x20 || c == 0x7f || Character.isISOControl(c)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static List<String> addresses(Address[] addresses) {
@@ -285,7 +413,7 @@ final class MimeReader {
 			return plain;
 		}
 		for (Address address : addresses) {
-			if (address instanceof InternetAddress internet && internet.getAddress() != null) {
+			if (address instanceof InternetAddress internet && usable(internet.getAddress())) {
 				try {
 					internet.validate();
 					plain.add(internet.getAddress());

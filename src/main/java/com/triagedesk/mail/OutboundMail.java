@@ -22,6 +22,9 @@ class OutboundMail {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboundMail.class);
 
+	/** At most this many on copy of one mail: an issue has at most 50 participants. */
+	private static final int MAX_COPIES = 49;
+
 	/** References kept in a reply: the thread's first mail and the latest ones. */
 	private static final int MAX_REFERENCES = 10;
 
@@ -48,12 +51,22 @@ class OutboundMail {
 			log.warn("No valid recipient for {} mail of {}; nothing queued", kind, issueKey);
 			return null;
 		}
+		Instant now = clock.instant();
+		Instant hourAgo = now.minus(Duration.ofHours(1));
 		List<String> copies = new ArrayList<>();
 		for (String address : cc) {
 			String valid = address(address);
-			if (valid != null && !valid.equalsIgnoreCase(recipient) && copies.stream().noneMatch(valid::equalsIgnoreCase)) {
-				copies.add(valid);
+			if (valid == null || valid.equalsIgnoreCase(recipient) || copies.stream().anyMatch(valid::equalsIgnoreCase)
+					|| copies.size() >= MAX_COPIES) {
+				continue;
 			}
+			// The loop guard holds for everyone on copy too, or anyone could have us mail a victim.
+			if (autoSubmitted != null
+					&& outbox.automaticSince(valid, hourAgo) >= properties.maxAutomaticPerRecipientPerHour()) {
+				log.warn("Left {} off the copy of a {} mail: the hourly limit of automatic mail is reached", valid, kind);
+				continue;
+			}
+			copies.add(valid);
 		}
 		// The thread: mails we received for the issue and mails we sent, in the order they were written.
 		List<String> thread = java.util.stream.Stream
@@ -64,9 +77,8 @@ class OutboundMail {
 			.toList();
 		List<String> references = thread.size() <= MAX_REFERENCES ? thread
 				: concat(thread.get(0), thread.subList(thread.size() - MAX_REFERENCES + 1, thread.size()));
-		Instant now = clock.instant();
 		String suppressed = null;
-		if (autoSubmitted != null && outbox.automaticSince(recipient, now.minus(Duration.ofHours(1)))
+		if (autoSubmitted != null && outbox.automaticSince(recipient, hourAgo)
 				>= properties.maxAutomaticPerRecipientPerHour()) {
 			suppressed = "More than " + properties.maxAutomaticPerRecipientPerHour()
 					+ " automatic mails to this address within an hour (a mail loop?)";

@@ -91,15 +91,16 @@ class Outbox {
 	}
 
 	/**
-	 * How many automatic mails went, or are going, to this address since then.
+	 * How many automatic mails went, or are going, to this address since then, as To or Cc.
 	 */
 	int automaticSince(String address, Instant since) {
 		return jdbc.sql("""
 				select count(*) from mail_outbox
-				where lower(to_address) = lower(?) and auto_submitted is not null and created_at > ?
-				  and status <> 'SUPPRESSED'""")
-			.param(address)
-			.param(Timestamp.from(since))
+				where auto_submitted is not null and created_at > :since and status <> 'SUPPRESSED'
+				  and (lower(to_address) = lower(:address)
+				       or exists (select 1 from unnest(cc_addresses) cc where lower(cc) = lower(:address)))""")
+			.param("address", address)
+			.param("since", Timestamp.from(since))
 			.query(Integer.class)
 			.single();
 	}
@@ -145,6 +146,18 @@ class Outbox {
 					rs.getString("body_html"), rs.getString("in_reply_to"), strings(rs, "reference_ids"),
 					rs.getString("auto_submitted"), rs.getInt("attempts")))
 			.list();
+	}
+
+	/**
+	 * Extends this worker's lease on a mail it is about to send; false when the lease ran out and
+	 * another worker has the mail now.
+	 */
+	boolean renew(UUID id, String worker, Duration lease, Instant now) {
+		return jdbc.sql("update mail_outbox set lease_until = ? where id = ? and leased_by = ? and status = 'PENDING'")
+			.param(Timestamp.from(now.plus(lease)))
+			.param(id)
+			.param(worker)
+			.update() == 1;
 	}
 
 	void sent(UUID id, String worker, Instant now) {

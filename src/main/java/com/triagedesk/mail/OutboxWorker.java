@@ -5,9 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,7 +20,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -83,45 +80,25 @@ class OutboxWorker implements SmartLifecycle {
 	}
 
 	/**
-	 * Sends a batch over one SMTP connection and records each mail's outcome.
+	 * Sends a batch one mail at a time, each right after renewing its lease and recorded right
+	 * after it went: however slow the SMTP server, no other worker can take a mail that is being
+	 * sent, and a crash can repeat at most the one mail in flight (with the same Message-ID).
 	 */
 	private int deliver(JavaMailSender sender, List<Outbox.Claimed> batch) {
-		Map<MimeMessage, Outbox.Claimed> messages = new LinkedHashMap<>();
+		int sent = 0;
 		for (Outbox.Claimed mail : batch) {
+			if (!outbox.renew(mail.id(), name, properties.lease(), clock.instant())) {
+				continue;
+			}
 			try {
-				messages.put(toMime(sender, mail), mail);
+				sender.send(toMime(sender, mail));
 			}
 			catch (MessagingException | UnsupportedEncodingException | RuntimeException ex) {
 				failed(mail, ex);
+				continue;
 			}
-		}
-		Map<Object, Exception> failures = Map.of();
-		try {
-			sender.send(messages.keySet().toArray(MimeMessage[]::new));
-		}
-		catch (MailSendException ex) {
-			failures = ex.getFailedMessages();
-			if (failures.isEmpty()) {
-				messages.values().forEach(mail -> failed(mail, ex));
-				return 0;
-			}
-		}
-		catch (RuntimeException ex) {
-			messages.values().forEach(mail -> failed(mail, ex));
-			return 0;
-		}
-		int sent = 0;
-		for (Map.Entry<MimeMessage, Outbox.Claimed> entry : messages.entrySet()) {
-			Exception failure = failures.get(entry.getKey());
-			if (failure != null) {
-				failed(entry.getValue(), failure);
-			}
-			else {
-				// Sent: if we die before this line, the lease runs out and the mail goes again with
-				// the same Message-ID, which mail clients show once.
-				outbox.sent(entry.getValue().id(), name, clock.instant());
-				sent++;
-			}
+			outbox.sent(mail.id(), name, clock.instant());
+			sent++;
 		}
 		return sent;
 	}

@@ -35,6 +35,21 @@ final class QuotedText {
 	private QuotedText() {
 	}
 
+	/**
+	 * The whole text with only the signature set apart: for new requests, whose "quotes" are the
+	 * request (a forwarded mail, {@code >} lines of curl -v).
+	 */
+	static Parts signatureOnly(String body) {
+		List<String> lines = List.of(body.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
+		for (int i = lines.size() - 1; i >= 0; i--) {
+			if (lines.get(i).equals("-- ")) {
+				return new Parts(String.join("\n", lines.subList(0, i)).strip(),
+						String.join("\n", lines.subList(i, lines.size())).strip(), false);
+			}
+		}
+		return new Parts(body.strip(), "", false);
+	}
+
 	static Parts split(String body) {
 		String[] lines = body.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
 		int end = lines.length;

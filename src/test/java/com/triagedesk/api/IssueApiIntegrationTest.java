@@ -106,6 +106,33 @@ class IssueApiIntegrationTest extends AppIntegrationTest {
 	}
 
 	@Test
+	void ifMatchStarOverwritesKnowinglyAndAWeakTagIsRefused() {
+		String key = create().get("issueKey").asString();
+		String writer = key(ApiScope.ISSUES_READ, ApiScope.ISSUES_WRITE);
+		String etag = get("/api/v1/issues/" + key, writer).header("ETag");
+
+		assertThat(patch(key, "{\"assignee\": \"anne\"}", writer, "W/" + etag).status()).isEqualTo(412);
+		assertThat(patch(key, "{\"assignee\": \"anne\"}", writer, "*").status()).isEqualTo(200);
+	}
+
+	@Test
+	void anIntegrationWithIssuesWriteMayPassOnAFollowUp() {
+		String key = create().get("issueKey").asString();
+
+		TestHttp.Response response = post("/api/v1/issues/" + key + "/messages",
+				"{\"text\": \"From our chat bot: MSN 123456\", \"merchantSerialNumber\": \"123456\"}",
+				key(ApiScope.ISSUES_WRITE));
+		TestHttp.Response reader = post("/api/v1/issues/" + key + "/messages", "{\"text\": \"hi\"}",
+				key(ApiScope.ISSUES_READ));
+
+		assertThat(response.status()).isEqualTo(201);
+		assertThat(reader.status()).isEqualTo(401);
+		assertThat(jdbc.sql("select actor from issue_event e join issue i on i.id = e.issue_id where i.issue_key = ? "
+				+ "and e.type = 'MESSAGE_ADDED' order by e.id desc limit 1").param(key).query(String.class).single())
+			.startsWith("api-key:");
+	}
+
+	@Test
 	void badUpdatesAre400ProblemsThatChangeNothing() {
 		String key = create().get("issueKey").asString();
 		String writer = key(ApiScope.ISSUES_READ, ApiScope.ISSUES_WRITE);

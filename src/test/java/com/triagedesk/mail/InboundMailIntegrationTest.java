@@ -383,6 +383,102 @@ class InboundMailIntegrationTest extends AppIntegrationTest {
 	}
 
 	@Test
+	void hostileMailsAreLoggedAndNeverStopTheMailbox() throws Exception {
+		String run = token();
+		byte[] nul = mail("Kari \u0000Nordmann <nul." + run + "@shop.example>", "Capture fails\u0000 (" + run + ")",
+				"<" + run + "-nul@x>", null, "POST /epayment/v1/payments/x/capture returns\u0000 HTTP 400.");
+		byte[] longSender = mail("x".repeat(400) + "@shop.example", "Long sender (" + run + ")", "<" + run + "-long@x>",
+				null, "Hello");
+		StringBuilder bomb = new StringBuilder("From: bomb." + run + "@shop.example\r\nSubject: bomb\r\nMessage-ID: <" + run
+				+ "-bomb@x>\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n");
+		for (int i = 0; i < 3000; i++) {
+			bomb.append("--b\r\nContent-Type: text/plain\r\n\r\nx\r\n");
+		}
+		byte[] hugeHeader = mail("head." + run + "@shop.example", "y".repeat(200_000), "<" + run + "-head@x>", null, "x");
+		deliver(nul);
+		deliver(longSender);
+		deliver(bomb.toString().getBytes(StandardCharsets.UTF_8));
+		deliver(hugeHeader);
+
+		assertThat(poller.pollOnce()).isEqualTo(4);
+
+		assertThat(outcome("<" + run + "-nul@x>")).isEqualTo("NEW_ISSUE");
+		assertThat(issueOfMessage("<" + run + "-nul@x>").messages().get(0).body()).doesNotContain("\u0000");
+		assertThat(outcome("<" + run + "-long@x>")).isEqualTo("QUARANTINED_LOOP");
+		assertThat(jdbc.sql("select outcome, reason from inbound_mail where reason like '%boundaries%' or reason like '%headers%' "
+				+ "order by received_at desc limit 2").query().listOfRows())
+			.extracting(row -> row.get("outcome"))
+			.containsOnly("FAILED");
+		assertThat(unread()).isZero();
+	}
+
+	@Test
+	void aUtf16LogFileIsReadAndItsSecretCut() throws Exception {
+		String run = token();
+		byte[] log = ("\uFEFFPOST /accesstoken/get HTTP/1.1\r\nclient_secret: Zx9aB3kLmN0pQrStUvWxYz12345678\r\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+		String body = "From: Kari Nordmann <u16." + run + "@shop.example>\r\nSubject: Token fails with 401\r\n"
+				+ "Message-ID: <" + run + "-u16@x>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=m\r\n\r\n"
+				+ "--m\r\nContent-Type: text/plain\r\n\r\nThe token call returns HTTP 401, log attached.\r\n"
+				+ "--m\r\nContent-Type: text/plain; name=request.log\r\nContent-Disposition: attachment; filename=request.log\r\n"
+				+ "Content-Transfer-Encoding: base64\r\n\r\n" + java.util.Base64.getMimeEncoder().encodeToString(log)
+				+ "\r\n--m--\r\n";
+
+		assertThat(intake.ingest(body.getBytes(StandardCharsets.UTF_8), "API").outcome()).isEqualTo("NEW_ISSUE");
+
+		IssueDetails issue = issueOfMessage("<" + run + "-u16@x>");
+		String stored = jdbc.sql("select convert_from(content, 'UTF8') from attachment a join issue i on i.id = a.issue_id "
+				+ "where i.issue_key = ?").param(issue.key()).query(String.class).single();
+		assertThat(stored).contains("client_secret").doesNotContain("Zx9aB3kLmN0pQrStUvWxYz12345678");
+		assertThat(jdbc.sql("select count(*) from mail_outbox where issue_key = ? and kind = 'ROTATION'")
+			.param(issue.key()).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aNewRequestKeepsCurlsQuotedLinesAndAForwardedMail() {
+		String run = token();
+		String verbose = "POST /epayment/v1/payments returns HTTP 400 in test. curl -v output:\n"
+				+ "> POST /epayment/v1/payments HTTP/1.1\n> Host: apitest.vipps.no\n> Content-Type: application/json\n>\n"
+				+ "< HTTP/1.1 400 Bad Request\n\n---------- Forwarded message ---------\nFrom: Dev <dev@shop.example>\n"
+				+ "Date: Mon, 30 Nov 2026\n\nThe developer's notes: it started after our release.";
+
+		intake.ingest(mail("Kari Nordmann <curl." + run + "@shop.example>", "ePayment 400 (" + run + ")",
+				"<" + run + "-curl@x>", null, verbose), "API");
+
+		String body = issueOfMessage("<" + run + "-curl@x>").messages().get(0).body();
+		assertThat(body).contains("> Host: apitest.vipps.no").contains("it started after our release");
+	}
+
+	@Test
+	void theLoopGuardCountsEveryoneOnCopy() {
+		String run = token();
+		String victim = "victim." + run + "@elsewhere.example";
+		for (int i = 0; i < 32; i++) {
+			intake.ingest(("From: Sender " + i + " <s" + i + "." + run + "@shop.example>\r\nTo: " + SUPPORT + "\r\nCc: " + victim
+					+ "\r\nSubject: Capture returns HTTP 400 (" + i + ")\r\nMessage-ID: <" + run + "-cc-" + i
+					+ "@x>\r\n\r\nPOST /epayment/v1/payments/x/capture returns HTTP 400.\r\n").getBytes(StandardCharsets.UTF_8),
+					"API");
+		}
+
+		long copies = jdbc.sql("select count(*) from mail_outbox where ? = any(cc_addresses) and auto_submitted is not null")
+			.param(victim).query(Long.class).single();
+		assertThat(copies).isEqualTo(30);
+	}
+
+	@Test
+	void anHtmlMailKeepsBackslashesAsWritten() {
+		String run = token();
+		String html = "<html><body><p>Our body: {\"message\":\"line1\\nline2\"} and C:\\new\\test</p><p>Next</p></body></html>";
+		String raw = "From: Kari Nordmann <html." + run + "@shop.example>\r\nSubject: HTML (" + run + ")\r\nMessage-ID: <" + run
+				+ "-html@x>\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html + "\r\n";
+
+		intake.ingest(raw.getBytes(StandardCharsets.UTF_8), "API");
+
+		String body = issueOfMessage("<" + run + "-html@x>").messages().get(0).body();
+		assertThat(body).contains("line1\\nline2").contains("C:\\new\\test").contains("\nNext");
+	}
+
+	@Test
 	void aSenderWhoFloodsTheMailboxIsQuarantinedAfterTheLimit() {
 		String run = token();
 		String sender = "flood." + run + "@shop.example";
