@@ -43,6 +43,7 @@ import com.triagedesk.issues.OpenedIssue;
 import com.triagedesk.issues.PostedMessage;
 import com.triagedesk.issues.Priority;
 import com.triagedesk.issues.SplitRequest;
+import com.triagedesk.secrets.SecretRedactor;
 
 /**
  * Issues over HTTP. Reporters read their issue with its follow-up token; staff tools and
@@ -60,9 +61,12 @@ class IssueController {
 
 	private final IssueManagement management;
 
-	IssueController(IssueQueries issues, IssueManagement management) {
+	private final SecretRedactor redactor;
+
+	IssueController(IssueQueries issues, IssueManagement management, SecretRedactor redactor) {
 		this.issues = issues;
 		this.management = management;
+		this.redactor = redactor;
 	}
 
 	/**
@@ -144,7 +148,9 @@ class IssueController {
 	 */
 	@PostMapping(path = "/{key}/replies", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<PostedMessage> reply(@PathVariable String key, @Valid @RequestBody Text reply) {
-		PostedMessage posted = management.reply(key, reply.text(), Callers.require(ApiScope.ISSUES_WRITE));
+		var actor = Callers.require(ApiScope.ISSUES_WRITE);
+		// Staff paste logs too: a reply goes to every participant, so it is redacted like a request.
+		PostedMessage posted = management.reply(key, redactor.redact("reply", reply.text()).text(), actor);
 		return ResponseEntity.created(location(posted.key().value())).eTag(etag(posted.version())).body(posted);
 	}
 
@@ -153,7 +159,8 @@ class IssueController {
 	 */
 	@PostMapping(path = "/{key}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<PostedMessage> note(@PathVariable String key, @Valid @RequestBody Text note) {
-		PostedMessage posted = management.note(key, note.text(), Callers.require(ApiScope.ISSUES_WRITE));
+		var actor = Callers.require(ApiScope.ISSUES_WRITE);
+		PostedMessage posted = management.note(key, redactor.redact("note", note.text()).text(), actor);
 		return ResponseEntity.created(location(posted.key().value())).eTag(etag(posted.version())).body(posted);
 	}
 

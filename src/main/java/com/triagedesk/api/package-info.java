@@ -4,5 +4,5 @@
  * idempotency, rate limits, webhooks and the OpenAPI document.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Integration API",
-		allowedDependencies = { "issues", "mail" })
+		allowedDependencies = { "issues", "mail", "secrets" })
 package com.triagedesk.api;

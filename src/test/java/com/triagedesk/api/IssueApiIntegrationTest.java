@@ -106,6 +106,22 @@ class IssueApiIntegrationTest extends AppIntegrationTest {
 	}
 
 	@Test
+	void aSecretPastedIntoAStaffReplyIsCutBeforeItIsStoredOrMailed() {
+		String key = create().get("issueKey").asString();
+		String secret = "Xq8~vR2.nT5_kW9-pL3~mZ7.bY4_cF6-hJ1";
+
+		TestHttp.Response reply = post("/api/v1/issues/" + key + "/replies",
+				"{\"text\": \"Try again with client_secret: " + secret + "\"}", key(ApiScope.ISSUES_WRITE));
+
+		assertThat(reply.status()).isEqualTo(201);
+		String stored = jdbc.sql("select string_agg(body, ' ') from message m join issue i on i.id = m.issue_id "
+				+ "where i.issue_key = ?").param(key).query(String.class).single()
+				+ jdbc.sql("select string_agg(body_text, ' ') from mail_outbox where issue_key = ?").param(key)
+					.query(String.class).single();
+		assertThat(stored).contains("client_secret").doesNotContain(secret);
+	}
+
+	@Test
 	void ifMatchStarOverwritesKnowinglyAndAWeakTagIsRefused() {
 		String key = create().get("issueKey").asString();
 		String writer = key(ApiScope.ISSUES_READ, ApiScope.ISSUES_WRITE);

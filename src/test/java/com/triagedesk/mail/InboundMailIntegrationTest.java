@@ -54,6 +54,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * loop signal, duplicates, quoted history, and an IMAP outage.
  */
 @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+// Its own configuration (mail servers): closed after the class instead of idling in the context
+// cache, where its workers would only slow down the end of the run.
+@org.springframework.test.annotation.DirtiesContext
 class InboundMailIntegrationTest extends AppIntegrationTest {
 
 	private static final String SUPPORT = "support@triage.example";

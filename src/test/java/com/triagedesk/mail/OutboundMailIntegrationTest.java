@@ -49,6 +49,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * conversation with GreenMail. The background worker is off here; each test runs the worker's
  * rounds itself, so faults can be placed exactly between claiming, sending and recording.
  */
+// Its own configuration (mail servers): closed after the class instead of idling in the context
+// cache, where its workers would only slow down the end of the run.
+@org.springframework.test.annotation.DirtiesContext
 class OutboundMailIntegrationTest extends AppIntegrationTest {
 
 	private static final int SMTP_PORT = freePort();
