@@ -21,14 +21,17 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * each controller checks the scope it needs and answers 401/403 problems.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(RateLimitProperties.class)
 class ApiSecurityConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiSecurityConfiguration.class);
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys, JdbcClient jdbc, Clock clock) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys, JdbcClient jdbc, Clock clock,
+			RateLimitProperties limits, javax.sql.DataSource dataSource) throws Exception {
 		ApiKeyFilter apiKeys = new ApiKeyFilter(keys);
+		RateLimitFilter rateLimit = new RateLimitFilter(limits, dataSource);
 		return http.securityMatcher("/api/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -37,8 +40,9 @@ class ApiSecurityConfiguration {
 			.httpBasic(basic -> basic.disable())
 			.logout(logout -> logout.disable())
 			.addFilterBefore(apiKeys, AnonymousAuthenticationFilter.class)
-			// After the key is known: idempotency keys belong to the caller.
-			.addFilterAfter(new IdempotencyFilter(jdbc, clock), ApiKeyFilter.class)
+			// After the key is known: limits and idempotency keys belong to the caller.
+			.addFilterAfter(rateLimit, ApiKeyFilter.class)
+			.addFilterAfter(new IdempotencyFilter(jdbc, clock), RateLimitFilter.class)
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.build();
 	}
