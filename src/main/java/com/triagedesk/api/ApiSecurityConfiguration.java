@@ -21,7 +21,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * each controller checks the scope it needs and answers 401/403 problems.
  */
 @Configuration(proxyBeanMethods = false)
-@org.springframework.boot.context.properties.EnableConfigurationProperties(RateLimitProperties.class)
+@org.springframework.boot.context.properties.EnableConfigurationProperties({ RateLimitProperties.class,
+		WebhookProperties.class })
 class ApiSecurityConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiSecurityConfiguration.class);
