@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Staff turn a request that was sent elsewhere into an issue when it was misrouted.
+ * Staff turn a request that was sent elsewhere into an issue when it was misrouted (API key with
+ * {@code issues:write}).
  */
 @RestController
 @RequestMapping("/api/v1/redirects")
@@ -26,6 +27,7 @@ class RedirectController {
 
 	@PostMapping(path = "/{id}/issue", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<IntakeResponse> turnIntoIssue(@PathVariable UUID id) {
+		StaffScope.require(StaffScope.ISSUES_WRITE);
 		IntakeResponse response = intake.convert(id);
 		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
 			.path("/api/v1/issues/{key}")

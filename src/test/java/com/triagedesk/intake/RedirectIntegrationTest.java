@@ -76,7 +76,7 @@ class RedirectIntegrationTest {
 	void staffTurnAMisroutedRequestIntoAnIssueOnce() {
 		String redirectId = http.postJson("/api/v1/requests", PLUGIN_REQUEST).json().get("redirectId").asString();
 
-		TestHttp.Response converted = http.post("/api/v1/redirects/" + redirectId + "/issue", "application/json", "");
+		TestHttp.Response converted = convert("/api/v1/redirects/" + redirectId + "/issue");
 
 		assertThat(converted.status()).isEqualTo(201);
 		String key = converted.json().get("issueKey").asString();
@@ -88,7 +88,7 @@ class RedirectIntegrationTest {
 			.asString())
 			.isEqualTo("WooCommerce plugin: order stays on hold after payment");
 
-		TestHttp.Response again = http.post("/api/v1/redirects/" + redirectId + "/issue", "application/json", "");
+		TestHttp.Response again = convert("/api/v1/redirects/" + redirectId + "/issue");
 
 		assertThat(again.status()).isEqualTo(409);
 		assertThat(again.json().get("type").asString()).isEqualTo("urn:triage-desk:problem:redirect-already-converted");
@@ -97,8 +97,8 @@ class RedirectIntegrationTest {
 
 	@Test
 	void anUnknownOrMalformedRedirectIsAProblem() {
-		TestHttp.Response unknown = http.post("/api/v1/redirects/" + UUID.randomUUID() + "/issue", "application/json", "");
-		TestHttp.Response malformed = http.post("/api/v1/redirects/not-a-uuid/issue", "application/json", "");
+		TestHttp.Response unknown = convert("/api/v1/redirects/" + UUID.randomUUID() + "/issue");
+		TestHttp.Response malformed = convert("/api/v1/redirects/not-a-uuid/issue");
 
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(unknown.json().get("type").asString()).isEqualTo("urn:triage-desk:problem:redirect-not-found");
@@ -177,6 +177,35 @@ class RedirectIntegrationTest {
 
 	private long count(String table) {
 		return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	com.triagedesk.api.ApiKeys keys;
+
+	@Test
+	void onlyStaffWithIssuesWriteMayTurnARedirectIntoAnIssue() {
+		String redirectId = http.postJson("/api/v1/requests", PLUGIN_REQUEST).json().get("redirectId").asString();
+		String reader = keys.create("reader", java.util.Set.of(com.triagedesk.api.ApiScope.ISSUES_READ), "test").key();
+
+		TestHttp.Response anonymous = http.post("/api/v1/redirects/" + redirectId + "/issue", "application/json", "");
+		TestHttp.Response unscoped = http.send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create(http.url("/api/v1/redirects/" + redirectId + "/issue")))
+			.header("Authorization", "Bearer " + reader)
+			.POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+			.build());
+
+		assertThat(anonymous.status()).isEqualTo(401);
+		assertThat(unscoped.status()).isEqualTo(403);
+		assertThat(jdbc.sql("select issue_key from redirect where id = ?::uuid").param(redirectId).query(String.class)
+			.optional()).isEmpty();
+	}
+
+	private TestHttp.Response convert(String path) {
+		String writer = keys.create("staff", java.util.Set.of(com.triagedesk.api.ApiScope.ISSUES_WRITE), "test").key();
+		return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.url(path)))
+			.header("Authorization", "Bearer " + writer)
+			.POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+			.build());
 	}
 
 }
