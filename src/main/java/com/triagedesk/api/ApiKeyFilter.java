@@ -21,8 +21,11 @@ final class ApiKeyFilter extends OncePerRequestFilter {
 
 	private final ApiKeys keys;
 
-	ApiKeyFilter(ApiKeys keys) {
+	private final RateLimitFilter limits;
+
+	ApiKeyFilter(ApiKeys keys, RateLimitFilter limits) {
 		this.keys = keys;
+		this.limits = limits;
 	}
 
 	@Override
@@ -34,12 +37,18 @@ final class ApiKeyFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			if (!limits.chargeFailedKey(request, response)) {
+				return;
+			}
 			Problems.write(response, request, Problems.unauthorized(
 					"Use Authorization: Bearer <API key>; other schemes are not accepted here."));
 			return;
 		}
 		var key = keys.authenticate(header.substring(7).strip());
 		if (key.isEmpty()) {
+			if (!limits.chargeFailedKey(request, response)) {
+				return;
+			}
 			Problems.write(response, request, Problems.unauthorized("The API key is unknown or revoked."));
 			return;
 		}

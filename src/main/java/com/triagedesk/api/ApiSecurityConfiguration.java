@@ -31,8 +31,8 @@ class ApiSecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys, JdbcClient jdbc, Clock clock,
 			RateLimitProperties limits, javax.sql.DataSource dataSource) throws Exception {
-		ApiKeyFilter apiKeys = new ApiKeyFilter(keys);
 		RateLimitFilter rateLimit = new RateLimitFilter(limits, dataSource);
+		ApiKeyFilter apiKeys = new ApiKeyFilter(keys, rateLimit);
 		return http.securityMatcher("/api/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

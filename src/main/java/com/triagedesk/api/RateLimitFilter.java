@@ -66,6 +66,33 @@ final class RateLimitFilter extends OncePerRequestFilter {
 		return !properties.enabled();
 	}
 
+	/**
+	 * A request with a wrong API key costs its client address a token like an anonymous request,
+	 * so keys cannot be guessed faster than the anonymous limit.
+	 *
+	 * @return false when the address has none left (the caller answers 429)
+	 */
+	boolean chargeFailedKey(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (!properties.enabled()) {
+			return true;
+		}
+		long limit = properties.anonymousPerMinute();
+		ConsumptionProbe probe = bucket("ip:" + request.getRemoteAddr(), () -> BucketConfiguration.builder()
+			.addLimit(bandwidth -> bandwidth.capacity(limit).refillGreedy(limit, Duration.ofMinutes(1)))
+			.build()).tryConsumeAndReturnRemaining(1);
+		if (probe.isConsumed()) {
+			return true;
+		}
+		long retry = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retry));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+				"Too many requests with wrong API keys from this address; retry in " + retry + " s.");
+		problem.setType(java.net.URI.create("urn:triage-desk:problem:rate-limited"));
+		problem.setTitle("Too many requests");
+		Problems.write(response, request, problem);
+		return false;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {

@@ -63,6 +63,20 @@ class RateLimitIntegrationTest extends AppIntegrationTest {
 	}
 
 	@Test
+	void wrongApiKeysCountAgainstTheAddressSoKeysCannotBeGuessedQuickly() {
+		jdbc.sql("delete from rate_limit_bucket").update();
+		for (int i = 0; i < 5; i++) {
+			assertThat(http.get("/api/v1/outbox", "Authorization", "Bearer td_guess123_" + "x".repeat(40)).status())
+				.isEqualTo(401);
+		}
+
+		TestHttp.Response limited = http.get("/api/v1/outbox", "Authorization", "Bearer td_guess123_" + "y".repeat(40));
+
+		assertThat(limited.status()).isEqualTo(429);
+		assertThat(limited.header("Retry-After")).isNotNull();
+	}
+
+	@Test
 	void healthIsNeverLimited() {
 		for (int i = 0; i < 10; i++) {
 			assertThat(http.get("/actuator/health").status()).isEqualTo(200);
