@@ -79,11 +79,12 @@ class IssueController {
 			@RequestParam(required = false) @Size(max = 100) String organizationNumber,
 			@RequestParam(required = false) @Size(max = 100) String merchantSerialNumber,
 			@RequestParam(required = false) java.time.Instant updatedSince,
-			@RequestParam(required = false) @Size(max = 500) String q, @RequestParam(required = false) String cursor,
+			@RequestParam(required = false) @Size(max = 500) String q,
+			@RequestParam(required = false) @Size(max = 50) String route, @RequestParam(required = false) String cursor,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
 		Callers.require(ApiScope.ISSUES_READ);
 		IssuePage page = issues.list(new IssueFilter(status, assignee, organizationNumber, merchantSerialNumber,
-				updatedSince, q), cursor, limit);
+				updatedSince, q, route), cursor, limit);
 		ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
 		if (page.nextCursor() != null) {
 			ok.header(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest()

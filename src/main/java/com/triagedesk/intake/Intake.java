@@ -82,7 +82,8 @@ class Intake {
 		}
 		OpenedIssue issue = issues.open(evaluated.request()
 			.toNewIssue(evaluated.files().stream().map(ReceivedFiles.File::attachment).toList(),
-					evaluated.evaluation(), kinds(evaluated.redactions())));
+					evaluated.evaluation(), kinds(evaluated.redactions())), evaluated.route().destination().name(),
+				evaluated.route().suggested() == null ? null : evaluated.route().suggested().name());
 		return IntakeResponse.created(issue, evaluated.evaluation(), evaluated.route(), evaluated.redactions(),
 				evaluated.warnings());
 	}

@@ -111,6 +111,12 @@ class Issue {
 	@Column(name = "follow_up_token_hash", nullable = false)
 	private String followUpTokenHash;
 
+	@Column(nullable = false)
+	private String route = "INTEGRATION_SERVICES";
+
+	@Column(name = "route_suggested")
+	private String routeSuggested;
+
 	private String assignee;
 
 	@Enumerated(EnumType.STRING)
@@ -827,6 +833,11 @@ class Issue {
 		return version;
 	}
 
+	void routed(String destination, String suggested) {
+		this.route = destination == null ? "INTEGRATION_SERVICES" : destination;
+		this.routeSuggested = suggested;
+	}
+
 	IssueDetails.Checklist checklistView() {
 		return checklist;
 	}
@@ -892,7 +903,7 @@ class Issue {
 							staffView ? p.addedBy() : null, p.removedAt(), staffView ? p.removedBy() : null))
 			.toList();
 		return new IssueDetails(key, merged ? requestedKey : null, status.name(), subject, description,
-				channel.name(), staffView ? priority : null, staffView ? assignee : null,
+				channel.name(), route, staffView ? routeSuggested : null, staffView ? priority : null, staffView ? assignee : null,
 				staffView ? new IssueDetails.Escalation(escalated, escalationReason) : null, checklist, sla(now, hours),
 				links, people, attachmentViews, submission(), thread, history, createdAt, updatedAt, resolvedAt,
 				closedAt, version);

@@ -10,9 +10,10 @@ import java.util.Map;
  *
  * @param requestedKey the key asked for when it differs from {@code key}: a merged issue resolves to
  * the issue it was merged into
+ * @param suggestedRoute where the router thought it might belong instead, when it was unsure
  */
 public record IssueDetails(String key, String requestedKey, String status, String subject, String description,
-		String channel, Priority priority, String assignee, Escalation escalation, Checklist checklist, Sla sla,
+		String channel, String route, String suggestedRoute, Priority priority, String assignee, Escalation escalation, Checklist checklist, Sla sla,
 		Links links, List<Participant> participants, List<Attachment> attachments, Submission submission,
 		List<Message> messages, List<HistoryEntry> history, Instant createdAt, Instant updatedAt,
 		Instant resolvedAt, Instant closedAt, long version) {

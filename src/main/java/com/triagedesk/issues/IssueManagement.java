@@ -68,10 +68,19 @@ public class IssueManagement {
 	 * Stores a new issue with its participants and first message under the next key and announces it.
 	 */
 	public OpenedIssue open(NewIssue request) {
+		return open(request, "INTEGRATION_SERVICES", null);
+	}
+
+	/**
+	 * Opens an issue and keeps where the router sent it and, when unsure, where it might belong.
+	 */
+	public OpenedIssue open(NewIssue request, String route, String suggestedRoute) {
 		Instant now = clock.instant();
 		IssueKey key = IssueKey.of(issues.nextKeyNumber());
 		String token = FollowUpTokens.generate();
-		Issue issue = issues.save(Issue.open(key, request, FollowUpTokens.hash(token), slaTarget(), now, hours));
+		Issue opened = Issue.open(key, request, FollowUpTokens.hash(token), slaTarget(), now, hours);
+		opened.routed(route, suggestedRoute);
+		Issue issue = issues.save(opened);
 		commit(issue, now, true);
 		events.publishEvent(
 				new IssueCreated(key, issue.status(), request.channel(), null, null, request.redactedSecrets(), now));

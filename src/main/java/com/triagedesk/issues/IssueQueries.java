@@ -43,7 +43,8 @@ public class IssueQueries {
 		int size = Math.max(1, Math.min(limit, 200));
 		Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.parse(cursor);
 		StringBuilder sql = new StringBuilder("""
-				select i.issue_key, i.status, i.subject, p.email as reporter, i.priority, i.assignee, i.escalated,
+				select i.issue_key, i.status, i.subject, p.email as reporter, i.route, i.route_suggested, i.priority,
+				       i.assignee, i.escalated,
 				       i.checklist_complete, i.organization_number, i.merchant_serial_number, i.first_response_due_at,
 				       i.first_responded_at, i.created_at, i.updated_at, i.id,
 				       (coalesce(i.first_response_breached, false)
@@ -78,6 +79,10 @@ public class IssueQueries {
 			sql.append(" and i.updated_at >= :since");
 			params.put("since", java.sql.Timestamp.from(filter.updatedSince()));
 		}
+		if (filter.route() != null && !filter.route().isBlank()) {
+			sql.append(" and (i.route = :route or i.route_suggested = :route)");
+			params.put("route", filter.route().strip());
+		}
 		if (filter.q() != null && !filter.q().isBlank()) {
 			sql.append(" and i.search @@ websearch_to_tsquery('simple', :q)");
 			params.put("q", filter.q().strip());
@@ -94,7 +99,8 @@ public class IssueQueries {
 		List<Row> rows = jdbc.sql(sql.toString())
 			.params(params)
 			.query((rs, n) -> new Row(new IssueSummary(rs.getString("issue_key"), rs.getString("status"),
-					rs.getString("subject"), rs.getString("reporter"), Priority.valueOf(rs.getString("priority")),
+					rs.getString("subject"), rs.getString("reporter"), rs.getString("route"),
+					rs.getString("route_suggested"), Priority.valueOf(rs.getString("priority")),
 					rs.getString("assignee"), rs.getBoolean("escalated"), rs.getBoolean("checklist_complete"),
 					rs.getString("organization_number"), rs.getString("merchant_serial_number"),
 					instant(rs.getTimestamp("first_response_due_at")), instant(rs.getTimestamp("first_responded_at")),

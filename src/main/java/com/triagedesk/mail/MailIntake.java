@@ -275,7 +275,8 @@ public class MailIntake {
 		OpenedIssue opened = management.open(new NewIssue(subject, text,
 				new NewIssue.Contact(mail.fromName(), mail.from(), phone),
 				cc, null, redacted.attachments(), evaluation, Channel.EMAIL,
-				redacted.secretKinds(), mail.messageId()));
+				redacted.secretKinds(), mail.messageId()), route.destination().name(),
+				route.suggested() == null ? null : route.suggested().name());
 		String reason = "New request, " + (evaluation.complete() ? "complete"
 				: "missing " + String.join(", ", evaluation.blocking().stream().map(i -> i.key().name()).toList()));
 		log(mail, via, NEW_ISSUE, reason + notes(mail), opened.key().value(), true, raw.length, now);

@@ -311,6 +311,28 @@ class IssueApiIntegrationTest extends AppIntegrationTest {
 	}
 
 	@Test
+	void theListFindsIssuesByTheRouteTheyMayBelongTo() {
+		String word = "zq" + java.util.UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9]", "k");
+		String uncertain = http.postJson("/api/v1/requests", """
+				{"subject": "Settlement report API returns 500 %s",
+				 "description": "When we fetch the settlement file for our payout we get HTTP 500 from the API.",
+				 "reporter": {"email": "route.%s@shop.no"}}""".formatted(word, word)).json().get("issueKey").asString();
+		String plain = http.postJson("/api/v1/requests", """
+				{"subject": "Capture returns HTTP 500 %s", "description": "1. We capture. 2. We get 500.",
+				 "reporter": {"email": "route.%s@shop.no"}}""".formatted(word, word)).json().get("issueKey").asString();
+		String reader = key(ApiScope.ISSUES_READ);
+
+		JsonNode settlements = get("/api/v1/issues?q=" + word + "&route=SETTLEMENTS", reader).json().get("items");
+		JsonNode support = get("/api/v1/issues?q=" + word + "&route=INTEGRATION_SERVICES", reader).json().get("items");
+
+		assertThat(settlements.valueStream().map(i -> i.get("key").asString())).containsExactly(uncertain);
+		assertThat(settlements.get(0).get("suggestedRoute").asString()).isEqualTo("SETTLEMENTS");
+		assertThat(support.valueStream().map(i -> i.get("key").asString())).containsExactlyInAnyOrder(uncertain, plain);
+		assertThat(get("/api/v1/issues/" + uncertain, reader).json().get("suggestedRoute").asString())
+			.isEqualTo("SETTLEMENTS");
+	}
+
+	@Test
 	void theOutboxShowsWhatWaitsForAnSmtpServer() {
 		String key = create().get("issueKey").asString();
 
