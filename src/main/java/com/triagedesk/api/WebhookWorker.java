@@ -14,9 +14,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+
+import com.triagedesk.Rounds;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,7 +47,7 @@ class WebhookWorker implements SmartLifecycle {
 
 	private final String name = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 
-	private volatile ScheduledExecutorService scheduler;
+	private final Rounds rounds = new Rounds();
 
 	WebhookWorker(Webhooks webhooks, WebhookProperties properties, Clock clock) {
 		this.webhooks = webhooks;
@@ -126,38 +125,24 @@ class WebhookWorker implements SmartLifecycle {
 		if (!properties.workerEnabled()) {
 			return;
 		}
-		ScheduledExecutorService executor = Executors
-			.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("webhook-worker").factory());
-		long every = properties.poll().toMillis();
-		executor.scheduleWithFixedDelay(() -> {
+		rounds.start("webhook-worker", properties.poll(), () -> {
 			try {
 				runOnce();
 			}
 			catch (RuntimeException ex) {
 				log.warn("Webhook round failed: {}", ex.getClass().getName());
 			}
-		}, every, every, TimeUnit.MILLISECONDS);
-		scheduler = executor;
+		});
 	}
 
 	@Override
 	public void stop() {
-		ScheduledExecutorService executor = scheduler;
-		scheduler = null;
-		if (executor != null) {
-			executor.shutdownNow();
-			try {
-				executor.awaitTermination(5, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		rounds.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return scheduler != null;
+		return rounds.running();
 	}
 
 }

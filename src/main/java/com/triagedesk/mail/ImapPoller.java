@@ -6,9 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -23,6 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+
+import com.triagedesk.Rounds;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,7 +47,7 @@ class ImapPoller implements SmartLifecycle {
 
 	private final DataSource dataSource;
 
-	private volatile ScheduledExecutorService scheduler;
+	private final Rounds rounds = new Rounds();
 
 	ImapPoller(MailIntake intake, MailProperties properties, DataSource dataSource) {
 		this.intake = intake;
@@ -148,11 +147,7 @@ class ImapPoller implements SmartLifecycle {
 		if (!properties.imap().enabled()) {
 			return;
 		}
-		ScheduledExecutorService executor = Executors
-			.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("imap-poller").factory());
-		long every = properties.imap().poll().toMillis();
-		executor.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
-		scheduler = executor;
+		rounds.start("imap-poller", properties.imap().poll(), this::poll);
 		log.info("Polling {} on {}:{} every {}", properties.imap().folder(), properties.imap().host(),
 				properties.imap().port(), properties.imap().poll());
 	}
@@ -169,24 +164,12 @@ class ImapPoller implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		ScheduledExecutorService executor = scheduler;
-		scheduler = null;
-		if (executor != null) {
-			// A round cut short loses nothing: claimed mail is retried when its lease ends, unread
-			// mail stays unread. Shutting down fast matters more (and the database may be going too).
-			executor.shutdownNow();
-			try {
-				executor.awaitTermination(5, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		rounds.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return scheduler != null;
+		return rounds.running();
 	}
 
 }

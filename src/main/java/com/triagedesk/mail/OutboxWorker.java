@@ -7,9 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.mail.MessagingException;
@@ -20,6 +17,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
+
+import com.triagedesk.Rounds;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -47,7 +46,7 @@ class OutboxWorker implements SmartLifecycle {
 
 	private final AtomicBoolean warnedNoSender = new AtomicBoolean();
 
-	private volatile ScheduledExecutorService scheduler;
+	private final Rounds rounds = new Rounds();
 
 	OutboxWorker(Outbox outbox, ObjectProvider<JavaMailSender> senders, MailProperties properties, Clock clock) {
 		this.outbox = outbox;
@@ -181,11 +180,7 @@ class OutboxWorker implements SmartLifecycle {
 			log.info("Outbox worker disabled (triage.mail.worker-enabled=false)");
 			return;
 		}
-		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
-				Thread.ofVirtual().name("outbox-worker").factory());
-		long delay = properties.poll().toMillis();
-		executor.scheduleWithFixedDelay(this::poll, delay, delay, TimeUnit.MILLISECONDS);
-		scheduler = executor;
+		rounds.start("outbox-worker", properties.poll(), this::poll);
 	}
 
 	private void poll() {
@@ -200,28 +195,16 @@ class OutboxWorker implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		ScheduledExecutorService executor = scheduler;
-		scheduler = null;
-		if (executor != null) {
-			// A round cut short loses nothing: claimed mail is retried when its lease ends, unread
-			// mail stays unread. Shutting down fast matters more (and the database may be going too).
-			executor.shutdownNow();
-			try {
-				executor.awaitTermination(5, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		rounds.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return scheduler != null;
+		return rounds.running();
 	}
 
 	private boolean isRunningOrManual() {
-		return scheduler == null || !scheduler.isShutdown();
+		return !rounds.stopping();
 	}
 
 }
