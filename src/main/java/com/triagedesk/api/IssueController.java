@@ -11,6 +11,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,12 +39,13 @@ import com.triagedesk.PlainText;
 import com.triagedesk.issues.ChangedIssue;
 import com.triagedesk.issues.IssueDetails;
 import com.triagedesk.issues.IssueFilter;
-import com.triagedesk.issues.IssuePage;
 import com.triagedesk.issues.IssueManagement;
 import com.triagedesk.issues.IssueNotFoundException;
+import com.triagedesk.issues.IssuePage;
 import com.triagedesk.issues.IssueQueries;
 import com.triagedesk.issues.IssueStatus;
 import com.triagedesk.issues.IssueUpdate;
+import com.triagedesk.issues.MessageKind;
 import com.triagedesk.issues.OpenedIssue;
 import com.triagedesk.issues.PostedMessage;
 import com.triagedesk.issues.Priority;
@@ -53,6 +60,7 @@ import com.triagedesk.secrets.SecretRedactor;
  */
 @RestController
 @RequestMapping(path = "/api/v1/issues", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Issues", description = "Issues with VSD keys: list, read, update, reply, participants, split, merge")
 class IssueController {
 
 	static final URI PRECONDITION_REQUIRED = URI.create("urn:triage-desk:problem:precondition-required");
@@ -73,6 +81,7 @@ class IssueController {
 	 * Issues matching the filters, most recently changed first, with cursor paging
 	 * ({@code nextCursor}, and a {@code Link: <…>; rel="next"} header).
 	 */
+	@Operation(operationId = "listIssues", summary = "List issues with filters", security = @SecurityRequirement(name = "apiKey", scopes = "issues:read"))
 	@GetMapping
 	ResponseEntity<IssuePage> list(@RequestParam(required = false) Set<IssueStatus> status,
 			@RequestParam(required = false) @Size(max = 200) String assignee,
@@ -99,6 +108,9 @@ class IssueController {
 	 * view with the follow-up token. A merged issue's key gives the issue it was merged into,
 	 * named in {@code Content-Location}.
 	 */
+	@Operation(operationId = "getIssue", summary = "Read an issue",
+			description = "Staff view with an issues:read key (with ETag for If-Match); the reporter's view with the follow-up token.",
+			security = { @SecurityRequirement(name = "apiKey", scopes = "issues:read"), @SecurityRequirement(name = "followUpToken") })
 	@GetMapping("/{key}")
 	ResponseEntity<IssueDetails> issue(@PathVariable String key,
 			@RequestHeader(name = "Follow-Up-Token", required = false) String token) {
@@ -122,6 +134,7 @@ class IssueController {
 		return ok.body(issue);
 	}
 
+	@Schema(name = "IssueChanges")
 	record Update(IssueStatus status, @PlainText @Size(max = 200) String assignee, Priority priority, Boolean escalated,
 			@PlainText @Size(max = 1000) String escalationReason) {
 	}
@@ -129,6 +142,9 @@ class IssueController {
 	/**
 	 * Changes status, assignee, priority and escalation in one step.
 	 */
+	@Operation(operationId = "updateIssue", summary = "Change status, assignee, priority or escalation",
+			description = "Needs If-Match with the ETag from the last read: 428 without it, 412 when the issue changed since.",
+			security = @SecurityRequirement(name = "apiKey", scopes = "issues:write"))
 	@PatchMapping(path = "/{key}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
 	ResponseEntity<IssueDetails> update(@PathVariable String key,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -141,49 +157,79 @@ class IssueController {
 		return ResponseEntity.ok().eTag(etag(issue.version())).body(issue);
 	}
 
+	@Schema(name = "MessageText")
 	record Text(@NotBlank @PlainText @Size(max = 100_000) String text) {
 	}
 
 	/**
 	 * A reply to every participant; the first one stops the first-response clock.
 	 */
+	@Operation(operationId = "addReply", summary = "Reply to every participant", security = @SecurityRequirement(name = "apiKey", scopes = "issues:write"),
+			responses = @ApiResponse(responseCode = "201", description = "The reply was added and is being mailed", useReturnTypeSchema = true))
 	@PostMapping(path = "/{key}/replies", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<PostedMessage> reply(@PathVariable String key, @Valid @RequestBody Text reply) {
+	ResponseEntity<Posted> reply(@PathVariable String key, @Valid @RequestBody Text reply) {
 		var actor = Callers.require(ApiScope.ISSUES_WRITE);
 		// Staff paste logs too: a reply goes to every participant, so it is redacted like a request.
 		PostedMessage posted = management.reply(key, redactor.redact("reply", reply.text()).text(), actor);
-		return ResponseEntity.created(location(posted.key().value())).eTag(etag(posted.version())).body(posted);
+		return ResponseEntity.created(location(posted.key().value())).eTag(etag(posted.version())).body(Posted.of(posted));
 	}
 
 	/**
 	 * An internal note; the reporter never sees it.
 	 */
+	@Operation(operationId = "addNote", summary = "Add an internal note", security = @SecurityRequirement(name = "apiKey", scopes = "issues:write"),
+			responses = @ApiResponse(responseCode = "201", description = "The note was added", useReturnTypeSchema = true))
 	@PostMapping(path = "/{key}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<PostedMessage> note(@PathVariable String key, @Valid @RequestBody Text note) {
+	ResponseEntity<Posted> note(@PathVariable String key, @Valid @RequestBody Text note) {
 		var actor = Callers.require(ApiScope.ISSUES_WRITE);
 		PostedMessage posted = management.note(key, redactor.redact("note", note.text()).text(), actor);
-		return ResponseEntity.created(location(posted.key().value())).eTag(etag(posted.version())).body(posted);
+		return ResponseEntity.created(location(posted.key().value())).eTag(etag(posted.version())).body(Posted.of(posted));
+	}
+
+	/**
+	 * A reply or note as stored.
+	 */
+	@Schema(name = "PostedMessage")
+	record Posted(String issueKey, long messageId, MessageKind kind, IssueStatus status, long version) {
+
+		static Posted of(PostedMessage posted) {
+			return new Posted(posted.key().value(), posted.messageId(), posted.kind(), posted.status(), posted.version());
+		}
+
+	}
+
+	/**
+	 * @param added false when the address was a participant already
+	 */
+	record ParticipantChange(String issueKey, IssueStatus status, long version, boolean added) {
 	}
 
 	record NewParticipant(@NotBlank @PlainText @Email(regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$") @Size(max = 254) String email) {
 	}
 
+	@Operation(operationId = "addParticipant", summary = "Add a participant (CC)", security = @SecurityRequirement(name = "apiKey", scopes = "issues:write"),
+			responses = { @ApiResponse(responseCode = "201", description = "Added", useReturnTypeSchema = true),
+					@ApiResponse(responseCode = "200", description = "Already a participant", useReturnTypeSchema = true) })
 	@PostMapping(path = "/{key}/participants", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<ChangedIssue> addParticipant(@PathVariable String key,
+	ResponseEntity<ParticipantChange> addParticipant(@PathVariable String key,
 			@Valid @RequestBody NewParticipant participant) {
 		ChangedIssue changed = management.addParticipant(key, participant.email(),
 				Callers.require(ApiScope.ISSUES_WRITE));
 		return ResponseEntity.status(changed.changed() ? HttpStatus.CREATED : HttpStatus.OK)
 			.eTag(etag(changed.version()))
-			.body(changed);
+			.body(new ParticipantChange(changed.key().value(), changed.status(), changed.version(), changed.changed()));
 	}
 
-	@DeleteMapping("/{key}/participants/{email}")
+	@Operation(operationId = "removeParticipant", summary = "Remove a participant", security = @SecurityRequirement(name = "apiKey", scopes = "issues:write"),
+			responses = @ApiResponse(responseCode = "204", description = "Removed; they get no more updates"))
+	// 204 without a body: any Accept will do (clients ask for application/problem+json here).
+	@DeleteMapping(path = "/{key}/participants/{email}", produces = MediaType.ALL_VALUE)
 	ResponseEntity<Void> removeParticipant(@PathVariable String key, @PathVariable String email) {
 		ChangedIssue changed = management.removeParticipant(key, email, Callers.require(ApiScope.ISSUES_WRITE));
 		return ResponseEntity.noContent().eTag(etag(changed.version())).build();
 	}
 
+	@Schema(name = "SplitRequest")
 	record Split(@PlainText @Size(max = 500) String subject, @PlainText @Size(max = 200_000) String description,
 			@Size(max = 1000) Set<@NotNull Long> messageIds) {
 	}
@@ -191,6 +237,8 @@ class IssueController {
 	/**
 	 * Moves the chosen messages into a new issue linked to this one.
 	 */
+	@Operation(operationId = "splitIssue", summary = "Split messages off into a new issue", security = @SecurityRequirement(name = "apiKey", scopes = "issues:write"),
+			responses = @ApiResponse(responseCode = "201", description = "The new issue", useReturnTypeSchema = true))
 	@PostMapping(path = "/{key}/split", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Opened> split(@PathVariable String key, @Valid @RequestBody Split split) {
 		OpenedIssue opened = management.split(key, new SplitRequest(split.subject(), split.description(),
@@ -199,15 +247,18 @@ class IssueController {
 			.body(new Opened(opened.key().value(), opened.status().name(), key));
 	}
 
+	@Schema(name = "SplitResult")
 	record Opened(String issueKey, String status, String splitFrom) {
 	}
 
+	@Schema(name = "MergeRequest")
 	record Merge(@NotBlank @Size(max = 40) String into) {
 	}
 
 	/**
 	 * Merges this issue into another; this key resolves to the other from then on.
 	 */
+	@Operation(operationId = "mergeIssue", summary = "Merge this issue into another", security = @SecurityRequirement(name = "apiKey", scopes = "issues:write"))
 	@PostMapping(path = "/{key}/merge", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<IssueDetails> merge(@PathVariable String key, @Valid @RequestBody Merge merge) {
 		ChangedIssue target = management.merge(key, merge.into(), Callers.require(ApiScope.ISSUES_WRITE));

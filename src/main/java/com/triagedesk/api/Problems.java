@@ -5,6 +5,7 @@ import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -72,9 +73,23 @@ final class Problems {
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		if (problem.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
-			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"triage-desk\", error=\"invalid_token\"");
+			// RFC 6750 3.1: no error code when the request carried no credentials at all.
+			boolean presented = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+					presented ? "Bearer realm=\"triage-desk\", error=\"invalid_token\"" : "Bearer realm=\"triage-desk\"");
 		}
-		JSON.writeValue(response.getOutputStream(), problem);
+		// Extension members sit beside type and title (RFC 9457 3.2), as Spring MVC writes them.
+		java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+		body.put("type", problem.getType());
+		body.put("title", problem.getTitle());
+		body.put("status", problem.getStatus());
+		body.put("detail", problem.getDetail());
+		body.put("instance", problem.getInstance());
+		if (problem.getProperties() != null) {
+			problem.getProperties().forEach(body::putIfAbsent);
+		}
+		body.values().removeIf(java.util.Objects::isNull);
+		JSON.writeValue(response.getOutputStream(), body);
 	}
 
 }

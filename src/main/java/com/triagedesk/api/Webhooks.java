@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,16 +36,19 @@ class Webhooks {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	@Schema(name = "WebhookSubscription")
 	record Subscription(UUID id, String url, List<String> events, String description, boolean active,
 			int consecutiveFailures, String disabledReason, Instant createdAt) {
 	}
 
+	@Schema(name = "CreatedWebhook")
 	record Created(UUID id, String url, List<String> events, String description, String secret) {
 	}
 
 	record Due(UUID id, UUID subscriptionId, String url, String secret, String eventType, String payload, int attempts) {
 	}
 
+	@Schema(name = "WebhookDelivery")
 	record Delivery(UUID id, String eventType, String status, int attempts, Integer lastStatus, String lastError,
 			Instant createdAt, Instant deliveredAt, Instant nextAttemptAt) {
 	}

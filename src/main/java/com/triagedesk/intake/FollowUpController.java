@@ -5,6 +5,11 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -19,14 +24,13 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import com.triagedesk.issues.Access;
-import com.triagedesk.issues.Actor;
-import com.triagedesk.issues.Channel;
 
 /**
  * Follow-ups without e-mail: the reporter adds what the checklist asked for, proving who they are
  * with the {@code followUpToken} they received when the issue was created.
  */
 @RestController
+@Tag(name = "Issues")
 class FollowUpController {
 
 	static final String TOKEN_HEADER = "Follow-Up-Token";
@@ -37,6 +41,14 @@ class FollowUpController {
 		this.intake = intake;
 	}
 
+	@Operation(operationId = "addFollowUp", summary = "Add what was missing to an issue",
+			description = "New information from the reporter (text and any request field, or files as multipart/form-data). "
+					+ "The checklist is evaluated again over everything received; a NEEDS_INFO issue that is now complete "
+					+ "becomes OPEN. A follow-up to a CLOSED issue opens a new issue linked to it.",
+			security = { @SecurityRequirement(name = "followUpToken"),
+					@SecurityRequirement(name = "apiKey", scopes = "issues:write") },
+			responses = @ApiResponse(responseCode = "201", description = "Added; the answer has the new status and checklist",
+					useReturnTypeSchema = true))
 	@PostMapping(path = "/api/v1/issues/{key}/messages", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<FollowUpResponse> followUp(@PathVariable String key,
@@ -52,6 +64,11 @@ class FollowUpController {
 	 * The same as a {@code request} part (application/json) with {@code files} parts; files alone
 	 * are a follow-up too (the screenshot that was missing).
 	 */
+	@Operation(operationId = "addFollowUp",
+			security = { @SecurityRequirement(name = "followUpToken"),
+					@SecurityRequirement(name = "apiKey", scopes = "issues:write") },
+			responses = @ApiResponse(responseCode = "201", description = "Added; the answer has the new status and checklist",
+					useReturnTypeSchema = true))
 	@PostMapping(path = "/api/v1/issues/{key}/messages", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<FollowUpResponse> followUpWithFiles(@PathVariable String key,
@@ -71,9 +88,9 @@ class FollowUpController {
 	 */
 	private static Access access(String token) {
 		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-		if (token == null && caller != null
-				&& caller.getAuthorities().stream().anyMatch(a -> "SCOPE_issues:write".equals(a.getAuthority()))) {
-			return new Access.Trusted(new Actor(caller.getName(), Channel.API));
+		if (token == null && caller != null && caller.getName() != null && caller.getName().startsWith("api-key:")) {
+			// A key without the scope gets the same 403 as everywhere else, not a token refusal.
+			return new Access.Trusted(StaffScope.require(StaffScope.ISSUES_WRITE));
 		}
 		return new Access.FollowUpToken(token);
 	}

@@ -7,8 +7,9 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import com.triagedesk.PlainText;
+import io.swagger.v3.oas.annotations.media.Schema;
 
+import com.triagedesk.PlainText;
 import com.triagedesk.issues.Channel;
 import com.triagedesk.issues.NewAttachment;
 import com.triagedesk.issues.NewMessage;
@@ -37,6 +38,7 @@ record FollowUpRequest(
 	/**
 	 * Contact details the reporter adds or corrects; the address stays the one the issue has.
 	 */
+	@Schema(name = "FollowUpContact")
 	record Contact(@PlainText @Size(max = 200) String name, @PlainText @Size(max = 50) String phone) {
 	}
 

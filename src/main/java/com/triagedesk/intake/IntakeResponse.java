@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import com.triagedesk.checklist.Evaluation;
 import com.triagedesk.checklist.Facts;
@@ -66,6 +67,7 @@ record IntakeResponse(String outcome, String issueKey, String status, String fol
 		return REDIRECTED.equals(outcome);
 	}
 
+	@Schema(name = "RequestChecklist")
 	record Checklist(boolean complete, List<Item> items) {
 
 		static Checklist of(Evaluation evaluation) {
@@ -75,6 +77,7 @@ record IntakeResponse(String outcome, String issueKey, String status, String fol
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@Schema(name = "RequestChecklistItem")
 	record Item(int number, String key, String state, boolean required, String message, String value, String source) {
 
 		static Item of(ItemResult item) {
@@ -84,6 +87,7 @@ record IntakeResponse(String outcome, String issueKey, String status, String fol
 
 	}
 
+	@Schema(name = "Redaction")
 	record RedactionView(String location, String kind, String kept) {
 
 		static List<RedactionView> of(List<Redaction> redactions) {
@@ -98,9 +102,11 @@ record IntakeResponse(String outcome, String issueKey, String status, String fol
 	/**
 	 * Where the request goes and, when elsewhere, what to do there.
 	 */
+	@Schema(name = "Route")
 	record RouteView(String destination, double confidence, List<String> reasons, String suggested, String name,
 			String link, String instructions, Contact contact) {
 
+		@Schema(name = "RouteContact")
 		record Contact(String name, String channel, String link) {
 		}
 

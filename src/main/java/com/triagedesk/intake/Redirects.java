@@ -1,18 +1,27 @@
 package com.triagedesk.intake;
 
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.annotation.Transactional;
-import com.triagedesk.routing.RequestRedirected;
-
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
+import com.triagedesk.routing.RequestRedirected;
 import com.triagedesk.routing.Route;
 
 /**
@@ -22,6 +31,26 @@ import com.triagedesk.routing.Route;
 class Redirects {
 
 	record Stored(UUID id, String destination, SupportRequest request, String issueKey) {
+	}
+
+	/**
+	 * A redirected request as staff and integrations see it; the submission is the redacted one.
+	 *
+	 * @param issueKey the issue staff turned it into, or null
+	 */
+	@Schema(name = "Redirect")
+	record View(UUID id, String destination, double confidence, List<String> reasons, String subject,
+			String reporterEmail, String organizationNumber, String merchantSerialNumber, Instant createdAt,
+			String issueKey, SupportRequest submission) {
+	}
+
+	/**
+	 * One page of redirects, newest first.
+	 *
+	 * @param nextCursor pass it back for the next page; null on the last one
+	 */
+	@Schema(name = "RedirectPage")
+	record Page(List<View> items, String nextCursor) {
 	}
 
 	private final JdbcClient jdbc;
@@ -65,6 +94,82 @@ class Redirects {
 		events.publishEvent(new RequestRedirected(id, request.subject(), request.description(),
 				request.reporter().email(), request.reporter().name(), request.cc(), route, clock.instant()));
 		return id;
+	}
+
+	/**
+	 * Redirects, newest first, optionally only to one destination, since a time, or only those
+	 * (not) turned into issues.
+	 */
+	@Transactional(readOnly = true)
+	Page list(String destination, Instant since, Boolean converted, String cursor, int limit) {
+		Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.parse(cursor);
+		StringBuilder where = new StringBuilder("where true");
+		Map<String, Object> params = new HashMap<>();
+		if (destination != null) {
+			where.append(" and destination = :destination");
+			params.put("destination", destination);
+		}
+		if (since != null) {
+			where.append(" and created_at >= :since");
+			params.put("since", Timestamp.from(since));
+		}
+		if (converted != null) {
+			where.append(converted ? " and issue_key is not null" : " and issue_key is null");
+		}
+		if (after != null) {
+			where.append(" and (created_at, id) < (:afterAt, :afterId)");
+			params.put("afterAt", Timestamp.from(after.createdAt()));
+			params.put("afterId", after.id());
+		}
+		params.put("limit", limit + 1);
+		List<View> rows = jdbc.sql("select *, submission::text as submission_text from redirect " + where
+				+ " order by created_at desc, id desc limit :limit")
+			.params(params)
+			.query(this::toView)
+			.list();
+		boolean more = rows.size() > limit;
+		List<View> page = more ? rows.subList(0, limit) : rows;
+		String next = more ? new Cursor(page.get(limit - 1).createdAt(), page.get(limit - 1).id()).encode() : null;
+		return new Page(List.copyOf(page), next);
+	}
+
+	@Transactional(readOnly = true)
+	Optional<View> view(UUID id) {
+		return jdbc.sql("select *, submission::text as submission_text from redirect where id = ?")
+			.param(id)
+			.query(this::toView)
+			.optional();
+	}
+
+	private View toView(ResultSet rs, int row) throws SQLException {
+		return new View(rs.getObject("id", UUID.class), rs.getString("destination"), rs.getDouble("confidence"),
+				List.of((String[]) rs.getArray("reasons").getArray()), rs.getString("subject"),
+				rs.getString("reporter_email"), rs.getString("organization_number"),
+				rs.getString("merchant_serial_number"), rs.getTimestamp("created_at").toInstant(),
+				rs.getString("issue_key"), json.readValue(rs.getString("submission_text"), SupportRequest.class));
+	}
+
+	/**
+	 * Where a page ended, opaque to clients.
+	 */
+	record Cursor(Instant createdAt, UUID id) {
+
+		String encode() {
+			return Base64.getUrlEncoder().withoutPadding()
+				.encodeToString((createdAt + "|" + id).getBytes(StandardCharsets.UTF_8));
+		}
+
+		static Cursor parse(String cursor) {
+			try {
+				String plain = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
+				int bar = plain.indexOf('|');
+				return new Cursor(Instant.parse(plain.substring(0, bar)), UUID.fromString(plain.substring(bar + 1)));
+			}
+			catch (RuntimeException ex) {
+				throw new InvalidCursorException();
+			}
+		}
+
 	}
 
 	Optional<Stored> find(UUID id) {

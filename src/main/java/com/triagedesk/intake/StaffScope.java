@@ -13,20 +13,37 @@ import com.triagedesk.issues.Actor;
 import com.triagedesk.issues.Channel;
 
 /**
- * The staff operations of intake (turning a redirect into an issue) need an API key with
- * {@code issues:write}; the same 401/403 problems as the rest of the API.
+ * The scope checks of intake's operations (reading redirects, turning one into an issue, and
+ * requests sent with an API key); the same 401/403 problems as the rest of the API.
  */
 final class StaffScope {
 
+	static final String ISSUES_READ = "issues:read";
+
 	static final String ISSUES_WRITE = "issues:write";
+
+	static final String REQUESTS_WRITE = "requests:write";
 
 	private StaffScope() {
 	}
 
+	/**
+	 * Anonymous callers pass (the request form and curl users have no key); a caller who presents
+	 * a key must have the scope, as keys are limited to what they were made for.
+	 */
+	static void requireIfKey(String scope) {
+		if (isKey(SecurityContextHolder.getContext().getAuthentication())) {
+			require(scope);
+		}
+	}
+
+	private static boolean isKey(Authentication caller) {
+		return caller != null && caller.getName() != null && caller.getName().startsWith("api-key:");
+	}
+
 	static Actor require(String scope) {
 		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-		boolean key = caller != null && caller.getName() != null && caller.getName().startsWith("api-key:");
-		if (!key) {
+		if (!isKey(caller)) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
 					"This needs an API key with the scope " + scope + ": Authorization: Bearer <key>.");
 			problem.setType(URI.create("urn:triage-desk:problem:unauthorized"));

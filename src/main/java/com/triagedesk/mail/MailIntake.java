@@ -13,10 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.google.i18n.phonenumbers.PhoneNumberMatch;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,12 +82,14 @@ public class MailIntake {
 	/**
 	 * What became of one mail.
 	 */
+	@Schema(name = "InboundEmailResult")
 	public record Result(String outcome, String issueKey, String reason) {
 	}
 
 	/**
 	 * One row of the intake log.
 	 */
+	@Schema(name = "InboundEmailLogEntry")
 	public record LogEntry(UUID id, String messageId, String via, String from, String subject, String outcome,
 			String reason, String issueKey, long size, Instant receivedAt) {
 	}

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,6 +22,7 @@ public class MailOutbox {
 	 * @param status {@code PENDING}, {@code SENT}, {@code FAILED} (given up) or {@code SUPPRESSED}
 	 * (loop guard)
 	 */
+	@Schema(name = "OutboxEntry")
 	public record Entry(UUID id, String messageId, String kind, String issueKey, String to, List<String> cc,
 			String subject, String status, String suppressedReason, int attempts, Instant nextAttemptAt,
 			String lastError, Instant createdAt, Instant sentAt) {

@@ -36,6 +36,11 @@ public class MerchantDirectory {
 	static final List<String> COLUMNS = List.of("msn", "organization_number", "name", "partner", "partner_contact",
 			"psp", "psp_contact", "pos_vendor", "pos_vendor_contact", "kam", "kam_email");
 
+	/**
+	 * Longest value of one cell: names, contacts and links are short; anything longer is a broken file.
+	 */
+	static final int MAX_VALUE = 1000;
+
 	private final JdbcClient jdbc;
 
 	private final RoutingProperties properties;
@@ -85,6 +90,96 @@ public class MerchantDirectory {
 	}
 
 	/**
+	 * The merchant with exactly this MSN.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Merchant> byMerchantSerialNumber(String merchantSerialNumber) {
+		return jdbc.sql("select * from merchant where msn = ?")
+			.param(merchantSerialNumber)
+			.query(MerchantDirectory::merchant)
+			.optional();
+	}
+
+	/**
+	 * Merchants in the order they were added, a page at a time; {@code q} matches the MSN or
+	 * organization number exactly, or a part of a name (merchant, partner, PSP, POS vendor, KAM).
+	 *
+	 * @param after the {@code nextCursor} of the previous page, or null for the first
+	 */
+	@Transactional(readOnly = true)
+	public MerchantPage list(String q, String after, int limit) {
+		long afterId = 0;
+		if (after != null && !after.isBlank()) {
+			try {
+				afterId = Long.parseLong(new String(java.util.Base64.getUrlDecoder().decode(after.strip()),
+						StandardCharsets.UTF_8));
+			}
+			catch (RuntimeException ex) {
+				throw new IllegalArgumentException("The cursor is not one this service handed out; start again without it.");
+			}
+		}
+		String like = q == null || q.isBlank() ? null : "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%")
+			.replace("_", "\\_") + "%";
+		List<Row> rows = jdbc.sql("""
+				select * from merchant
+				where id > :after
+				  and (cast(:q as text) is null or msn = :exact or organization_number = :exact
+				       or name ilike :q or partner ilike :q or psp ilike :q or pos_vendor ilike :q or kam ilike :q)
+				order by id limit :limit
+				""")
+			.param("after", afterId)
+			.param("q", like)
+			.param("exact", q == null ? null : q.strip())
+			.param("limit", limit + 1)
+			.query((rs, row) -> new Row(rs.getLong("id"), merchant(rs, row)))
+			.list();
+		boolean more = rows.size() > limit;
+		List<Row> page = more ? rows.subList(0, limit) : rows;
+		String next = more ? java.util.Base64.getUrlEncoder().withoutPadding()
+			.encodeToString(Long.toString(page.get(limit - 1).id()).getBytes(StandardCharsets.UTF_8)) : null;
+		return new MerchantPage(page.stream().map(Row::merchant).toList(), next);
+	}
+
+	private record Row(long id, Merchant merchant) {
+	}
+
+	/**
+	 * Adds the merchant, or replaces what the directory says about the merchant with its MSN.
+	 *
+	 * @return true when it was new
+	 */
+	@Transactional
+	public boolean save(Merchant merchant) {
+		if (merchant.merchantSerialNumber() == null) {
+			throw new IllegalArgumentException("A merchant saved one at a time needs its MSN.");
+		}
+		boolean existed = byMerchantSerialNumber(merchant.merchantSerialNumber()).isPresent();
+		upsert(row(merchant));
+		return !existed;
+	}
+
+	@Transactional
+	public boolean remove(String merchantSerialNumber) {
+		return jdbc.sql("delete from merchant where msn = ?").param(merchantSerialNumber).update() == 1;
+	}
+
+	private static Map<String, String> row(Merchant merchant) {
+		Map<String, String> row = new HashMap<>();
+		row.put("msn", merchant.merchantSerialNumber());
+		row.put("organization_number", merchant.organizationNumber());
+		row.put("name", merchant.name());
+		row.put("partner", merchant.partner());
+		row.put("partner_contact", merchant.partnerContact());
+		row.put("psp", merchant.psp());
+		row.put("psp_contact", merchant.pspContact());
+		row.put("pos_vendor", merchant.posVendor());
+		row.put("pos_vendor_contact", merchant.posVendorContact());
+		row.put("kam", merchant.keyAccountManager());
+		row.put("kam_email", merchant.keyAccountManagerEmail());
+		return row;
+	}
+
+	/**
 	 * Adds or updates merchants from CSV with a header row naming the columns {@link #COLUMNS}
 	 * (any order; {@code msn} or {@code organization_number} required per row). All or nothing.
 	 *
@@ -100,6 +195,11 @@ public class MerchantDirectory {
 		if (!header.contains("msn") && !header.contains("organization_number")) {
 			throw new IllegalArgumentException("the header must name an msn or organization_number column");
 		}
+		List<String> unknown = header.stream().filter(column -> !COLUMNS.contains(column)).toList();
+		if (!unknown.isEmpty()) {
+			// A misspelt column would otherwise be dropped without a word.
+			throw new IllegalArgumentException("unknown columns " + unknown + "; the columns are " + COLUMNS);
+		}
 		int written = 0;
 		for (int r = 1; r < rows.size(); r++) {
 			Map<String, String> row = new HashMap<>();
@@ -110,6 +210,17 @@ public class MerchantDirectory {
 			}
 			if (row.get("msn") == null && row.get("organization_number") == null) {
 				continue;
+			}
+			for (Map.Entry<String, String> cell : row.entrySet()) {
+				if (cell.getValue() != null && cell.getValue().length() > MAX_VALUE) {
+					throw new IllegalArgumentException("Row " + (r + 1) + ": " + cell.getKey() + " is longer than "
+							+ MAX_VALUE + " characters.");
+				}
+				if (cell.getValue() != null && cell.getValue().chars().anyMatch(ch -> ch < 0x20 && ch != '\t')) {
+					// Quoted line breaks are fine in CSV, not in a name or a contact; NUL cannot be stored.
+					throw new IllegalArgumentException("Row " + (r + 1) + ": " + cell.getKey()
+							+ " contains control characters or line breaks.");
+				}
 			}
 			upsert(row);
 			written++;

@@ -1,6 +1,6 @@
 /**
  * Routing of requests that are not for developer support: the destination catalogue (configuration),
- * the classifier and the merchant directory. Not built yet; until then every request is an issue.
+ * the classifier (keywords per language, a score per destination) and the merchant directory.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Routing",
 		allowedDependencies = "checklist")

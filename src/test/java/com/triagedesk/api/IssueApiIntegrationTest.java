@@ -142,7 +142,9 @@ class IssueApiIntegrationTest extends AppIntegrationTest {
 				key(ApiScope.ISSUES_READ));
 
 		assertThat(response.status()).isEqualTo(201);
-		assertThat(reader.status()).isEqualTo(401);
+		// A key without issues:write gets the same 403 as anywhere else, naming the scope.
+		assertThat(reader.status()).isEqualTo(403);
+		assertThat(reader.json().get("requiredScope").asString()).isEqualTo("issues:write");
 		assertThat(jdbc.sql("select actor from issue_event e join issue i on i.id = e.issue_id where i.issue_key = ? "
 				+ "and e.type = 'MESSAGE_ADDED' order by e.id desc limit 1").param(key).query(String.class).single())
 			.startsWith("api-key:");

@@ -1,6 +1,7 @@
 package com.triagedesk.intake;
 
 import java.io.StringReader;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -206,6 +207,45 @@ class RedirectIntegrationTest {
 			.header("Authorization", "Bearer " + writer)
 			.POST(java.net.http.HttpRequest.BodyPublishers.noBody())
 			.build());
+	}
+
+	@Test
+	void staffReadRedirectsNewestFirstAPageAtATimeWithTheSubmissionRedacted() {
+		String secret = "Ocp-Apim-Subscription-Key: 0123456789abcdef0123456789abcdef";
+		List<String> ids = new java.util.ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			ids.add(http.postJson("/api/v1/requests", PLUGIN_REQUEST.replace("Which settings should we change?",
+					"Which settings should we change? Attempt " + i + ". " + secret))
+				.json()
+				.get("redirectId")
+				.asString());
+		}
+		String reader = keys.create("reader", java.util.Set.of(com.triagedesk.api.ApiScope.ISSUES_READ), "test").key();
+
+		TestHttp.Response first = http.get("/api/v1/redirects?destination=PLUGIN_VENDOR&converted=false&limit=2",
+				"Authorization", "Bearer " + reader);
+		String next = first.json().get("nextCursor").asString();
+		TestHttp.Response second = http.get("/api/v1/redirects?destination=PLUGIN_VENDOR&converted=false&limit=2&cursor="
+				+ next, "Authorization", "Bearer " + reader);
+		TestHttp.Response one = http.get("/api/v1/redirects/" + ids.get(2), "Authorization", "Bearer " + reader);
+
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(first.header("Link")).contains("cursor=" + next).contains("rel=\"next\"");
+		assertThat(first.json().get("items").valueStream().map(item -> item.get("id").asString()))
+			.containsExactly(ids.get(2), ids.get(1));
+		assertThat(second.json().get("items").get(0).get("id").asString()).isEqualTo(ids.get(0));
+		assertThat(one.status()).isEqualTo(200);
+		assertThat(one.json().get("destination").asString()).isEqualTo("PLUGIN_VENDOR");
+		assertThat(one.json().get("reporterEmail").asString()).isEqualTo("kari@acme-shop.no");
+		assertThat(one.json().get("submission").get("description").asString()).contains("Attempt 2");
+		assertThat(one.body()).doesNotContain("0123456789abcdef0123456789abcdef");
+		assertThat(http.get("/api/v1/redirects?cursor=bm90LWEtY3Vyc29y", "Authorization", "Bearer " + reader).status())
+			.isEqualTo(400);
+		assertThat(http.get("/api/v1/redirects?destination=NOWHERE", "Authorization", "Bearer " + reader).status())
+			.isEqualTo(400);
+		assertThat(http.get("/api/v1/redirects/" + UUID.randomUUID(), "Authorization", "Bearer " + reader).status())
+			.isEqualTo(404);
+		assertThat(http.get("/api/v1/redirects").status()).isEqualTo(401);
 	}
 
 }
