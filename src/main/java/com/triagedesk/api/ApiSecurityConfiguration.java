@@ -10,7 +10,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -45,26 +44,11 @@ class ApiSecurityConfiguration {
 			.addFilterBefore(apiKeys, AnonymousAuthenticationFilter.class)
 			// After the key is known: limits and idempotency keys belong to the caller.
 			.addFilterAfter(rateLimit, ApiKeyFilter.class)
-			.addFilterAfter(new IdempotencyFilter(jdbc, clock), RateLimitFilter.class)
-			// Large bodies are refused before a byte of them is read; the controllers check every scope
-			// again (and all the others), so these rules only make the refusal cheaper.
-			.authorizeHttpRequests(requests -> requests
-				.requestMatchers(HttpMethod.POST, "/api/v1/inbound-email").hasAuthority(ApiScope.MAIL_INGEST.authority())
-				.requestMatchers(HttpMethod.POST, "/api/v1/merchants/import").hasAuthority(ApiScope.ISSUES_WRITE.authority())
-				.anyRequest().permitAll())
-			.exceptionHandling(refusals -> refusals
-				.authenticationEntryPoint((request, response, ex) -> Problems.write(response, request,
-						new Problems.ScopeRequired(earlyScope(request), false).getBody()))
-				.accessDeniedHandler((request, response, ex) -> Problems.write(response, request,
-						new Problems.ScopeRequired(earlyScope(request), true).getBody())))
+			// Before idempotency, which reads the body: large bodies are refused on the headers.
+			.addFilterAfter(new LargeBodyGate(), RateLimitFilter.class)
+			.addFilterAfter(new IdempotencyFilter(jdbc, clock), LargeBodyGate.class)
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.build();
-	}
-
-	/**
-	 * The scope named in an early refusal: the same words the controller would have used.
-	 */
-	private static ApiScope earlyScope(jakarta.servlet.http.HttpServletRequest request) {
-		return request.getRequestURI().endsWith("/inbound-email") ? ApiScope.MAIL_INGEST : ApiScope.ISSUES_WRITE;
 	}
 
 	/**

@@ -35,7 +35,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import com.triagedesk.NextPage;
 import com.triagedesk.PlainText;
+import com.triagedesk.TimeBounds;
 import com.triagedesk.issues.ChangedIssue;
 import com.triagedesk.issues.IssueDetails;
 import com.triagedesk.issues.IssueFilter;
@@ -88,17 +90,17 @@ class IssueController {
 			@RequestParam(required = false) @Size(max = 100) String organizationNumber,
 			@RequestParam(required = false) @Size(max = 100) String merchantSerialNumber,
 			@RequestParam(required = false) java.time.Instant updatedSince,
-			@RequestParam(required = false) @Size(max = 500) String q,
-			@RequestParam(required = false) @Size(max = 50) String route, @RequestParam(required = false) String cursor,
+			@RequestParam(required = false) @PlainText @Size(max = 500) String q,
+			@RequestParam(required = false) @Size(max = 50) String route,
+			@RequestParam(required = false) @PlainText @Size(max = 200) String cursor,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
 		Callers.require(ApiScope.ISSUES_READ);
 		IssuePage page = issues.list(new IssueFilter(status, assignee, organizationNumber, merchantSerialNumber,
-				updatedSince, q, route), cursor, limit);
+				TimeBounds.check(updatedSince, "updatedSince"), q, route), cursor, limit);
 		ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
-		if (page.nextCursor() != null) {
-			ok.header(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest()
-				.replaceQueryParam("cursor", page.nextCursor())
-				.toUriString() + ">; rel=\"next\"");
+		String next = NextPage.link(page.nextCursor());
+		if (next != null) {
+			ok.header(HttpHeaders.LINK, next);
 		}
 		return ok.body(page);
 	}

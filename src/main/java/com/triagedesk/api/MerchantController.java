@@ -1,6 +1,10 @@
 package com.triagedesk.api;
 
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 
 import jakarta.validation.Valid;
@@ -10,6 +14,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -32,6 +37,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import com.triagedesk.NextPage;
 import com.triagedesk.PlainText;
 import com.triagedesk.ProblemTypes;
 import com.triagedesk.routing.Merchant;
@@ -56,8 +62,8 @@ class MerchantController {
 
 	@Operation(operationId = "listMerchants", summary = "List or search the merchant directory", security = @SecurityRequirement(name = "apiKey", scopes = "issues:read"))
 	@GetMapping
-	ResponseEntity<MerchantPage> list(@RequestParam(required = false) @Size(max = 200) String q,
-			@RequestParam(required = false) @Size(max = 100) String cursor,
+	ResponseEntity<MerchantPage> list(@RequestParam(required = false) @PlainText @Size(max = 200) String q,
+			@RequestParam(required = false) @PlainText @Size(max = 100) String cursor,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
 		Callers.require(ApiScope.ISSUES_READ);
 		MerchantPage page;
@@ -68,10 +74,9 @@ class MerchantController {
 			throw invalid(ex.getMessage());
 		}
 		ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
-		if (page.nextCursor() != null) {
-			ok.header(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest()
-				.replaceQueryParam("cursor", page.nextCursor())
-				.toUriString() + ">; rel=\"next\"");
+		String next = NextPage.link(page.nextCursor());
+		if (next != null) {
+			ok.header(HttpHeaders.LINK, next);
 		}
 		return ok.body(page);
 	}
@@ -103,16 +108,21 @@ class MerchantController {
 			responses = { @ApiResponse(responseCode = "201", description = "Added", useReturnTypeSchema = true),
 					@ApiResponse(responseCode = "200", description = "Replaced", useReturnTypeSchema = true) })
 	@PutMapping(path = "/{merchantSerialNumber}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Merchant> save(@PathVariable @PlainText @Size(max = 100) String merchantSerialNumber,
-			@Valid @RequestBody MerchantFields fields) {
+	ResponseEntity<Merchant> save(@PathVariable String merchantSerialNumber, @Valid @RequestBody MerchantFields fields) {
 		Callers.require(ApiScope.ISSUES_WRITE);
-		Merchant merchant = new Merchant(merchantSerialNumber.strip(), fields.organizationNumber(), fields.name(),
+		if (!MerchantDirectory.validMerchantSerialNumber(merchantSerialNumber)) {
+			throw invalid("An MSN is 4 to 7 digits.");
+		}
+		Merchant merchant = new Merchant(merchantSerialNumber, fields.organizationNumber(), fields.name(),
 				fields.partner(), fields.partnerContact(), fields.psp(), fields.pspContact(), fields.posVendor(),
 				fields.posVendorContact(), fields.keyAccountManager(), fields.keyAccountManagerEmail());
 		boolean created = directory.save(merchant);
 		Merchant saved = directory.byMerchantSerialNumber(merchant.merchantSerialNumber()).orElseThrow();
 		if (created) {
-			return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().build().toUri()).body(saved);
+			return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
+				.path("/api/v1/merchants/{msn}")
+				.buildAndExpand(saved.merchantSerialNumber())
+				.toUri()).body(saved);
 		}
 		return ResponseEntity.ok(saved);
 	}
@@ -142,14 +152,37 @@ class MerchantController {
 					+ "pos_vendor_contact, kam, kam_email (any order; msn or organization_number per row). All or nothing.",
 			security = @SecurityRequirement(name = "apiKey", scopes = "issues:write"))
 	@PostMapping(path = "/import", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE })
-	Imported importCsv(@RequestBody String csv) {
+	Imported importCsv(@RequestBody(required = false) @io.swagger.v3.oas.annotations.parameters.RequestBody(
+			required = true, description = "The CSV file, UTF-8, header row first",
+			content = { @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+					@Content(mediaType = "text/plain", schema = @Schema(type = "string")) }) byte[] csv) {
 		Callers.require(ApiScope.ISSUES_WRITE);
+		if (csv == null || csv.length == 0) {
+			throw invalid("The CSV file is empty.");
+		}
+		String text;
 		try {
-			return new Imported(directory.importCsv(new StringReader(csv)));
+			// Strictly: a file in another encoding would otherwise be stored with replacement characters.
+			text = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(csv))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw invalid("The CSV file is not UTF-8; export it as \"CSV UTF-8\".");
+		}
+		int imported;
+		try {
+			imported = directory.importCsv(new StringReader(text));
 		}
 		catch (IllegalArgumentException ex) {
 			throw invalid("The CSV file was not imported: " + ex.getMessage());
 		}
+		if (imported == 0) {
+			throw invalid("The CSV file has a header but no merchants.");
+		}
+		return new Imported(imported);
 	}
 
 	private static ErrorResponseException invalid(String detail) {

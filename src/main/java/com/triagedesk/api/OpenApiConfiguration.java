@@ -138,11 +138,13 @@ class OpenApiConfiguration {
 		boolean body = operation.getRequestBody() != null;
 		boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
 		problem(responses, "400", "Invalid input: the problem names the fields (errors[].field)");
+		// An unknown or revoked key is refused everywhere, even where no key is needed.
+		problem(responses, "401", secured ? "No, an unknown or a revoked API key (or follow-up token)"
+				: "An unknown or revoked API key (none is needed here)");
 		if (secured) {
-			problem(responses, "401", "No or an unknown API key (or follow-up token)");
 			problem(responses, "403", "The API key lacks the scope this operation needs (requiredScope)");
 		}
-		if (path.contains("{")) {
+		if (path.contains("{") && method != PathItem.HttpMethod.PUT) {
 			problem(responses, "404", "Not found");
 		}
 		if (method == PathItem.HttpMethod.POST) {

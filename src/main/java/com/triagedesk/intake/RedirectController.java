@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -23,6 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import com.triagedesk.NextPage;
+import com.triagedesk.PlainText;
+import com.triagedesk.TimeBounds;
 import com.triagedesk.routing.Destination;
 
 /**
@@ -50,16 +54,16 @@ class RedirectController {
 	@GetMapping
 	ResponseEntity<Redirects.Page> list(@RequestParam(required = false) Destination destination,
 			@RequestParam(required = false) Instant since, @RequestParam(required = false) Boolean converted,
-			@RequestParam(required = false) String cursor,
+			@RequestParam(required = false) @PlainText @Size(max = 200) String cursor,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
 		StaffScope.require(StaffScope.ISSUES_READ);
-		Redirects.Page page = redirects.list(destination == null ? null : destination.name(), since, converted, cursor,
+		Redirects.Page page = redirects.list(destination == null ? null : destination.name(),
+				TimeBounds.check(since, "since"), converted, cursor,
 				limit);
 		ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
-		if (page.nextCursor() != null) {
-			ok.header(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest()
-				.replaceQueryParam("cursor", page.nextCursor())
-				.toUriString() + ">; rel=\"next\"");
+		String next = NextPage.link(page.nextCursor());
+		if (next != null) {
+			ok.header(HttpHeaders.LINK, next);
 		}
 		return ok.body(page);
 	}

@@ -61,9 +61,16 @@ class Redirects {
 
 	private final ApplicationEventPublisher events;
 
+	/**
+	 * Reads stored submissions leniently: a field a later version no longer knows must not make
+	 * old redirects unreadable.
+	 */
+	private final JsonMapper stored;
+
 	Redirects(JdbcClient jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.stored = json.rebuild().disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 		this.clock = clock;
 		this.events = events;
 	}
@@ -146,7 +153,7 @@ class Redirects {
 				List.of((String[]) rs.getArray("reasons").getArray()), rs.getString("subject"),
 				rs.getString("reporter_email"), rs.getString("organization_number"),
 				rs.getString("merchant_serial_number"), rs.getTimestamp("created_at").toInstant(),
-				rs.getString("issue_key"), json.readValue(rs.getString("submission_text"), SupportRequest.class));
+				rs.getString("issue_key"), stored.readValue(rs.getString("submission_text"), SupportRequest.class));
 	}
 
 	/**
@@ -163,7 +170,11 @@ class Redirects {
 			try {
 				String plain = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8);
 				int bar = plain.indexOf('|');
-				return new Cursor(Instant.parse(plain.substring(0, bar)), UUID.fromString(plain.substring(bar + 1)));
+				Cursor parsed = new Cursor(Instant.parse(plain.substring(0, bar)), UUID.fromString(plain.substring(bar + 1)));
+				if (!com.triagedesk.TimeBounds.sane(parsed.createdAt())) {
+					throw new IllegalArgumentException("out of range");
+				}
+				return parsed;
 			}
 			catch (RuntimeException ex) {
 				throw new InvalidCursorException();

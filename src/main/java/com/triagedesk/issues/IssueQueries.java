@@ -42,21 +42,7 @@ public class IssueQueries {
 	public IssuePage list(IssueFilter filter, String cursor, int limit) {
 		int size = Math.max(1, Math.min(limit, 200));
 		Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.parse(cursor);
-		StringBuilder sql = new StringBuilder("""
-				select i.issue_key, i.status, i.subject, p.email as reporter, i.route, i.route_suggested, i.priority,
-				       i.assignee, i.escalated,
-				       i.checklist_complete, i.organization_number, i.merchant_serial_number, i.first_response_due_at,
-				       i.first_responded_at, i.created_at, i.updated_at, i.id,
-				       (coalesce(i.first_response_breached, false)
-				        or (i.first_responded_at is null and i.sla_used_seconds >= i.sla_target_seconds)
-				        or (i.first_responded_at is null and i.sla_running_since is not null and i.first_response_due_at < :now))
-				           as breached,
-				       m.issue_key as merged_into
-				from issue i
-				join participant p on p.issue_id = i.id and p.role = 'REPORTER'
-				left join issue m on m.id = i.merged_into_id
-				where true
-				""");
+		StringBuilder sql = new StringBuilder(SUMMARY_SELECT);
 		java.util.Map<String, Object> params = new java.util.HashMap<>();
 		params.put("now", java.sql.Timestamp.from(clock.instant()));
 		if (!filter.statuses().isEmpty()) {
@@ -98,20 +84,70 @@ public class IssueQueries {
 		}
 		List<Row> rows = jdbc.sql(sql.toString())
 			.params(params)
-			.query((rs, n) -> new Row(new IssueSummary(rs.getString("issue_key"), rs.getString("status"),
-					rs.getString("subject"), rs.getString("reporter"), rs.getString("route"),
-					rs.getString("route_suggested"), Priority.valueOf(rs.getString("priority")),
-					rs.getString("assignee"), rs.getBoolean("escalated"), rs.getBoolean("checklist_complete"),
-					rs.getString("organization_number"), rs.getString("merchant_serial_number"),
-					instant(rs.getTimestamp("first_response_due_at")), instant(rs.getTimestamp("first_responded_at")),
-					rs.getBoolean("breached"), instant(rs.getTimestamp("created_at")),
-					instant(rs.getTimestamp("updated_at")), rs.getString("merged_into")), rs.getLong("id")))
+			.query((rs, n) -> new Row(summary(rs), rs.getLong("id")))
 			.list();
 		boolean more = rows.size() > size;
 		List<Row> page = more ? rows.subList(0, size) : rows;
 		String next = more ? new Cursor(page.get(page.size() - 1).summary().updatedAt(), page.get(page.size() - 1).id())
 			.encode() : null;
 		return new IssuePage(page.stream().map(Row::summary).toList(), next);
+	}
+
+	/**
+	 * The work queue: issues in these statuses, the one whose first response is due soonest first
+	 * (those without a running clock after them, oldest first), at most {@code limit}.
+	 */
+	public List<IssueSummary> queue(java.util.Set<IssueStatus> statuses, int limit) {
+		return jdbc.sql(SUMMARY_SELECT + """
+				 and i.status in (:statuses) and i.merged_into_id is null
+				order by i.first_responded_at is not null, i.first_response_due_at nulls last, i.created_at
+				limit :limit""")
+			.param("now", java.sql.Timestamp.from(clock.instant()))
+			.param("statuses", statuses.stream().map(Enum::name).toList())
+			.param("limit", Math.max(1, Math.min(limit, 500)))
+			.query((rs, n) -> summary(rs))
+			.list();
+	}
+
+	/**
+	 * How many issues are in each status (merged ones not counted).
+	 */
+	public java.util.Map<IssueStatus, Long> countByStatus() {
+		java.util.Map<IssueStatus, Long> counts = new java.util.EnumMap<>(IssueStatus.class);
+		for (IssueStatus status : IssueStatus.values()) {
+			counts.put(status, 0L);
+		}
+		jdbc.sql("select status, count(*) as n from issue where merged_into_id is null group by status")
+			.query((rs, n) -> counts.put(IssueStatus.valueOf(rs.getString("status")), rs.getLong("n")))
+			.list();
+		return counts;
+	}
+
+	private static final String SUMMARY_SELECT = """
+				select i.issue_key, i.status, i.subject, p.email as reporter, i.route, i.route_suggested, i.priority,
+				       i.assignee, i.escalated,
+				       i.checklist_complete, i.organization_number, i.merchant_serial_number, i.first_response_due_at,
+				       i.first_responded_at, i.created_at, i.updated_at, i.id,
+				       (coalesce(i.first_response_breached, false)
+				        or (i.first_responded_at is null and i.sla_used_seconds >= i.sla_target_seconds)
+				        or (i.first_responded_at is null and i.sla_running_since is not null and i.first_response_due_at < :now))
+				           as breached,
+				       m.issue_key as merged_into
+				from issue i
+				join participant p on p.issue_id = i.id and p.role = 'REPORTER'
+				left join issue m on m.id = i.merged_into_id
+				where true
+				""";
+
+	private static IssueSummary summary(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new IssueSummary(rs.getString("issue_key"), rs.getString("status"),
+				rs.getString("subject"), rs.getString("reporter"), rs.getString("route"),
+				rs.getString("route_suggested"), Priority.valueOf(rs.getString("priority")),
+				rs.getString("assignee"), rs.getBoolean("escalated"), rs.getBoolean("checklist_complete"),
+				rs.getString("organization_number"), rs.getString("merchant_serial_number"),
+				instant(rs.getTimestamp("first_response_due_at")), instant(rs.getTimestamp("first_responded_at")),
+				rs.getBoolean("breached"), instant(rs.getTimestamp("created_at")),
+				instant(rs.getTimestamp("updated_at")), rs.getString("merged_into"));
 	}
 
 	private static java.time.Instant instant(java.sql.Timestamp timestamp) {
@@ -134,8 +170,12 @@ public class IssueQueries {
 				String plain = new String(java.util.Base64.getUrlDecoder().decode(cursor.strip()),
 						java.nio.charset.StandardCharsets.UTF_8);
 				int bar = plain.indexOf('|');
-				return new Cursor(java.time.Instant.parse(plain.substring(0, bar)),
+				Cursor parsed = new Cursor(java.time.Instant.parse(plain.substring(0, bar)),
 						Long.parseLong(plain.substring(bar + 1)));
+				if (!com.triagedesk.TimeBounds.sane(parsed.updatedAt())) {
+					throw new IllegalArgumentException("out of range");
+				}
+				return parsed;
 			}
 			catch (RuntimeException ex) {
 				throw new IssueInputException("The cursor is not one this service handed out; start again without it.");

@@ -150,12 +150,32 @@ public class MerchantDirectory {
 	 */
 	@Transactional
 	public boolean save(Merchant merchant) {
-		if (merchant.merchantSerialNumber() == null) {
-			throw new IllegalArgumentException("A merchant saved one at a time needs its MSN.");
+		if (!validMerchantSerialNumber(merchant.merchantSerialNumber())) {
+			throw new IllegalArgumentException("An MSN is 4 to 7 digits.");
 		}
-		boolean existed = byMerchantSerialNumber(merchant.merchantSerialNumber()).isPresent();
-		upsert(row(merchant));
-		return !existed;
+		// One statement, so concurrent saves of a new MSN cannot both insert (or both say "added");
+		// every field is replaced, absent ones cleared.
+		return jdbc.sql("""
+				insert into merchant (msn, organization_number, name, partner, partner_contact, psp, psp_contact,
+				                      pos_vendor, pos_vendor_contact, kam, kam_email, updated_at)
+				values (:msn, :organization_number, :name, :partner, :partner_contact, :psp, :psp_contact,
+				        :pos_vendor, :pos_vendor_contact, :kam, :kam_email, now())
+				on conflict (msn) do update set organization_number = excluded.organization_number,
+				    name = excluded.name, partner = excluded.partner, partner_contact = excluded.partner_contact,
+				    psp = excluded.psp, psp_contact = excluded.psp_contact, pos_vendor = excluded.pos_vendor,
+				    pos_vendor_contact = excluded.pos_vendor_contact, kam = excluded.kam, kam_email = excluded.kam_email,
+				    updated_at = now()
+				returning (xmax = 0) as inserted""")
+			.params(params(row(merchant)))
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * MSNs are digit strings; the specifications say 4–6, 5–6 and 5–7 digits, so 4–7 are accepted.
+	 */
+	public static boolean validMerchantSerialNumber(String msn) {
+		return msn != null && msn.length() >= 4 && msn.length() <= 7 && msn.chars().allMatch(c -> c >= '0' && c <= '9');
 	}
 
 	@Transactional
@@ -191,15 +211,24 @@ public class MerchantDirectory {
 		if (rows.isEmpty()) {
 			return 0;
 		}
-		List<String> header = rows.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+		// Excel's "CSV UTF-8" starts with a byte-order mark.
+		List<String> header = rows.get(0)
+			.stream()
+			.map(h -> h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT))
+			.toList();
 		if (!header.contains("msn") && !header.contains("organization_number")) {
 			throw new IllegalArgumentException("the header must name an msn or organization_number column");
 		}
-		List<String> unknown = header.stream().filter(column -> !COLUMNS.contains(column)).toList();
+		List<String> unknown = header.stream()
+			.filter(column -> !COLUMNS.contains(column))
+			.map(column -> column.length() > 40 ? column.substring(0, 40) + "…" : column)
+			.limit(10)
+			.toList();
 		if (!unknown.isEmpty()) {
 			// A misspelt column would otherwise be dropped without a word.
 			throw new IllegalArgumentException("unknown columns " + unknown + "; the columns are " + COLUMNS);
 		}
+		Map<String, Integer> seen = new HashMap<>();
 		int written = 0;
 		for (int r = 1; r < rows.size(); r++) {
 			Map<String, String> row = new HashMap<>();
@@ -209,7 +238,15 @@ public class MerchantDirectory {
 				row.put(header.get(c), value.isEmpty() ? null : value);
 			}
 			if (row.get("msn") == null && row.get("organization_number") == null) {
-				continue;
+				throw new IllegalArgumentException("Row " + (r + 1) + " has neither msn nor organization_number.");
+			}
+			if (row.get("msn") != null && !validMerchantSerialNumber(row.get("msn"))) {
+				throw new IllegalArgumentException("Row " + (r + 1) + ": the msn must be 4 to 7 digits.");
+			}
+			String identity = row.get("msn") != null ? "msn " + row.get("msn") : "organization_number " + row.get("organization_number");
+			Integer earlier = seen.put(identity, r + 1);
+			if (earlier != null) {
+				throw new IllegalArgumentException("Rows " + earlier + " and " + (r + 1) + " both have " + identity + ".");
 			}
 			for (Map.Entry<String, String> cell : row.entrySet()) {
 				if (cell.getValue() != null && cell.getValue().length() > MAX_VALUE) {

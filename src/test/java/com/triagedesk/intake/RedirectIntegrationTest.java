@@ -246,6 +246,13 @@ class RedirectIntegrationTest {
 		assertThat(http.get("/api/v1/redirects/" + UUID.randomUUID(), "Authorization", "Bearer " + reader).status())
 			.isEqualTo(404);
 		assertThat(http.get("/api/v1/redirects").status()).isEqualTo(401);
+		// Times PostgreSQL cannot hold are the caller's mistake, in the filter or a forged cursor.
+		assertThat(http.get("/api/v1/redirects?since=%2B999999999-01-01T00:00:00Z", "Authorization", "Bearer " + reader)
+			.status()).isEqualTo(400);
+		String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+				("+300000-01-01T00:00:00Z|" + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(http.get("/api/v1/redirects?cursor=" + forged, "Authorization", "Bearer " + reader).status())
+			.isEqualTo(400);
 	}
 
 }
