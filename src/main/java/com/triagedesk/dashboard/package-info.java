@@ -1,6 +1,6 @@
 /**
- * The staff web interface under {@code /dashboard} and the public request page. Not built yet.
+ * The staff web interface under {@code /dashboard}: log-in, staff users, the queue, search and the issue page.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Dashboard",
-		allowedDependencies = { "issues", "routing", "mail", "api" })
+		allowedDependencies = { "issues", "routing", "mail", "api", "secrets" })
 package com.triagedesk.dashboard;

@@ -1,0 +1,225 @@
+package com.triagedesk.dashboard;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.triagedesk.issues.Actor;
+import com.triagedesk.issues.Channel;
+import com.triagedesk.issues.IssueDetails;
+import com.triagedesk.issues.IssueFilter;
+import com.triagedesk.issues.IssueKey;
+import com.triagedesk.issues.IssueManagement;
+import com.triagedesk.issues.IssueQueries;
+import com.triagedesk.issues.IssueStatus;
+import com.triagedesk.issues.IssueSummary;
+import com.triagedesk.issues.IssueUpdate;
+import com.triagedesk.issues.Priority;
+import com.triagedesk.secrets.SecretRedactor;
+
+/**
+ * The staff dashboard: the queue by status (first response due soonest first), search, and the
+ * issue page with every action. Changes go through {@link IssueManagement}, as the API's do, so
+ * history, mail and webhooks follow the same way.
+ */
+@Controller
+@RequestMapping("/dashboard")
+class DashboardController {
+
+	private final IssueQueries issues;
+
+	private final IssueManagement management;
+
+	private final SecretRedactor redactor;
+
+	DashboardController(IssueQueries issues, IssueManagement management, SecretRedactor redactor) {
+		this.issues = issues;
+		this.management = management;
+		this.redactor = redactor;
+	}
+
+	@GetMapping
+	String queue(@RequestParam(required = false) IssueStatus status, @RequestParam(required = false) String q,
+			Model model) {
+		model.addAttribute("counts", issues.countByStatus());
+		if (q != null && !q.isBlank()) {
+			Optional<IssueKey> key = IssueKey.parse(q);
+			if (key.isPresent() && issues.find(key.get().value()).isPresent()) {
+				return "redirect:/dashboard/issues/" + key.get().value();
+			}
+			model.addAttribute("q", q.strip());
+			model.addAttribute("issues", search(q.strip()));
+			return "dashboard/queue";
+		}
+		IssueStatus shown = status == null ? IssueStatus.OPEN : status;
+		model.addAttribute("status", shown);
+		model.addAttribute("issues", issues.queue(Set.of(shown), 200));
+		return "dashboard/queue";
+	}
+
+	/**
+	 * An organization number or MSN exactly, else the words in subject, description and messages.
+	 */
+	private List<IssueSummary> search(String q) {
+		String digits = q.replace(" ", "");
+		if (!digits.isEmpty() && digits.chars().allMatch(Character::isDigit)) {
+			List<IssueSummary> byNumber = new java.util.ArrayList<>(issues
+				.list(new IssueFilter(Set.of(), null, digits, null, null, null, null), null, 100).items());
+			byNumber.addAll(issues.list(new IssueFilter(Set.of(), null, null, digits, null, null, null), null, 100).items());
+			if (!byNumber.isEmpty()) {
+				return byNumber;
+			}
+		}
+		return issues.list(new IssueFilter(Set.of(), null, null, null, null, q, null), null, 100).items();
+	}
+
+	@GetMapping("/issues/{key}")
+	String issue(@PathVariable String key, @RequestParam(required = false) String compose, Model model,
+			HttpServletResponse response) {
+		Optional<IssueDetails> found = issues.find(key);
+		if (found.isEmpty()) {
+			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+			model.addAttribute("key", key);
+			return "dashboard/not-found";
+		}
+		IssueDetails issue = found.get();
+		if (issue.requestedKey() != null) {
+			return "redirect:/dashboard/issues/" + issue.key();
+		}
+		model.addAttribute("issue", issue);
+		model.addAttribute("statuses", IssueStatus.values());
+		model.addAttribute("priorities", Priority.values());
+		model.addAttribute("reply", "missing".equals(compose) ? missingItemsText(issue) : "");
+		return "dashboard/issue";
+	}
+
+	@PostMapping("/issues/{key}/reply")
+	String reply(@PathVariable String key, @RequestParam String text, @RequestParam(required = false) String requestMissing,
+			Principal staff, RedirectAttributes flash) {
+		return act(key, flash, () -> {
+			if (text.isBlank()) {
+				throw new IllegalArgumentException("Write a reply first.");
+			}
+			management.reply(key, redactor.redact("reply", text).text(), actor(staff));
+			IssueDetails issue = issues.find(key).orElseThrow();
+			if (requestMissing != null && IssueStatus.OPEN.name().equals(issue.status())) {
+				// Asked for more: the issue waits on the reporter, and the clock with it.
+				management.update(key, issue.version(), new IssueUpdate(IssueStatus.PENDING, null, null, null, null),
+						actor(staff));
+			}
+			long recipients = issue.participants().stream().filter(IssueDetails.Participant::active).count();
+			return "Reply sent to " + recipients + (recipients == 1 ? " participant." : " participants.");
+		});
+	}
+
+	@PostMapping("/issues/{key}/note")
+	String note(@PathVariable String key, @RequestParam String text, Principal staff, RedirectAttributes flash) {
+		return act(key, flash, () -> {
+			if (text.isBlank()) {
+				throw new IllegalArgumentException("Write the note first.");
+			}
+			management.note(key, redactor.redact("note", text).text(), actor(staff));
+			return "Internal note added.";
+		});
+	}
+
+	@PostMapping("/issues/{key}/update")
+	String update(@PathVariable String key, @RequestParam long version,
+			@RequestParam(required = false) IssueStatus status, @RequestParam(required = false) String assignee,
+			@RequestParam(required = false) Priority priority, @RequestParam(required = false) String escalationReason,
+			@RequestParam(required = false) String escalate, Principal staff, RedirectAttributes flash) {
+		return act(key, flash, () -> {
+			String newAssignee = "me".equals(assignee) ? staff.getName() : assignee;
+			Boolean escalated = escalate == null ? null : Boolean.valueOf(escalate);
+			management.update(key, version, new IssueUpdate(status, newAssignee, priority, escalated,
+					escalationReason == null || escalationReason.isBlank() ? null : escalationReason), actor(staff));
+			return "Saved.";
+		});
+	}
+
+	@PostMapping("/issues/{key}/participants")
+	String addParticipant(@PathVariable String key, @RequestParam String email, Principal staff,
+			RedirectAttributes flash) {
+		return act(key, flash, () -> {
+			management.addParticipant(key, email.strip(), actor(staff));
+			return email.strip() + " will receive every update.";
+		});
+	}
+
+	@PostMapping("/issues/{key}/participants/remove")
+	String removeParticipant(@PathVariable String key, @RequestParam String email, Principal staff,
+			RedirectAttributes flash) {
+		return act(key, flash, () -> {
+			management.removeParticipant(key, email, actor(staff));
+			return email + " receives no more updates.";
+		});
+	}
+
+	@PostMapping("/issues/{key}/merge")
+	String merge(@PathVariable String key, @RequestParam String into, Principal staff, RedirectAttributes flash) {
+		String target = IssueKey.parse(into).map(IssueKey::value).orElse(into.strip());
+		String result = act(key, flash, () -> {
+			management.merge(key, target, actor(staff));
+			return key + " was merged into " + target + ".";
+		});
+		return flash.getFlashAttributes().containsKey("error") ? result : "redirect:/dashboard/issues/" + target;
+	}
+
+	/**
+	 * Runs a change and comes back to the issue with what happened, or with why it did not
+	 * (a stale version, a transition that is not allowed, bad input) in words.
+	 */
+	private String act(String key, RedirectAttributes flash, Action action) {
+		try {
+			flash.addFlashAttribute("done", action.run());
+		}
+		catch (ErrorResponseException refused) {
+			flash.addFlashAttribute("error", refused.getBody().getDetail());
+		}
+		catch (IllegalArgumentException ex) {
+			flash.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/dashboard/issues/" + key;
+	}
+
+	interface Action {
+
+		String run();
+
+	}
+
+	private static Actor actor(Principal staff) {
+		return new Actor(staff.getName(), Channel.STAFF);
+	}
+
+	/**
+	 * The "please send more details" reply, written from what the checklist found missing.
+	 */
+	static String missingItemsText(IssueDetails issue) {
+		StringBuilder text = new StringBuilder();
+		String name = issue.reporter().name();
+		text.append("Hi").append(name == null || name.isBlank() ? "" : " " + name.strip()).append(",\n\n")
+			.append("Thank you for your request. To look into it we need a few more details:\n\n");
+		for (IssueDetails.Item item : issue.checklist().missing()) {
+			text.append("- ").append(item.message() == null ? item.key().toLowerCase(Locale.ROOT).replace('_', ' ')
+					: item.message()).append('\n');
+		}
+		text.append("\nReply to this e-mail, or add them on the status page of ").append(issue.key()).append(".\n");
+		return text.toString();
+	}
+
+}
