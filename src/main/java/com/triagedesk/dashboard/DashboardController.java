@@ -28,7 +28,11 @@ import com.triagedesk.issues.IssueQueries;
 import com.triagedesk.issues.IssueStatus;
 import com.triagedesk.issues.IssueSummary;
 import com.triagedesk.issues.IssueUpdate;
+import com.triagedesk.issues.OpenedIssue;
 import com.triagedesk.issues.Priority;
+import com.triagedesk.issues.SplitRequest;
+import com.triagedesk.routing.Merchant;
+import com.triagedesk.routing.MerchantDirectory;
 import com.triagedesk.secrets.SecretRedactor;
 
 /**
@@ -46,10 +50,14 @@ class DashboardController {
 
 	private final SecretRedactor redactor;
 
-	DashboardController(IssueQueries issues, IssueManagement management, SecretRedactor redactor) {
+	private final MerchantDirectory merchants;
+
+	DashboardController(IssueQueries issues, IssueManagement management, SecretRedactor redactor,
+			MerchantDirectory merchants) {
 		this.issues = issues;
 		this.management = management;
 		this.redactor = redactor;
+		this.merchants = merchants;
 	}
 
 	@GetMapping
@@ -104,6 +112,11 @@ class DashboardController {
 		model.addAttribute("statuses", IssueStatus.values());
 		model.addAttribute("priorities", Priority.values());
 		model.addAttribute("reply", "missing".equals(compose) ? missingItemsText(issue) : "");
+		model.addAttribute("merchant", merchant(issue).orElse(null));
+		if (issue.submission() != null) {
+			model.addAttribute("httpRequest", marked(issue.submission().httpRequest()));
+			model.addAttribute("httpResponse", marked(issue.submission().httpResponse()));
+		}
 		return "dashboard/issue";
 	}
 
@@ -169,6 +182,49 @@ class DashboardController {
 		});
 	}
 
+	/**
+	 * Escalates to the merchant's key account manager from the merchant directory: the issue is
+	 * marked escalated with the reason, and the KAM becomes a participant who receives every update.
+	 */
+	@PostMapping("/issues/{key}/escalate-to-kam")
+	String escalateToKam(@PathVariable String key, @RequestParam long version, Principal staff,
+			RedirectAttributes flash) {
+		return act(key, flash, () -> {
+			IssueDetails issue = issues.find(key).orElseThrow(() -> new IllegalArgumentException("No such issue."));
+			Merchant merchant = merchant(issue).filter(m -> m.keyAccountManagerEmail() != null)
+				.orElseThrow(() -> new IllegalArgumentException("The merchant directory names no key account manager here."));
+			management.update(key, version, new IssueUpdate(null, null, null, true, "Escalated to the key account manager "
+					+ merchant.keyAccountManager() + " (" + merchant.keyAccountManagerEmail() + ")"), actor(staff));
+			management.addParticipant(key, merchant.keyAccountManagerEmail(), actor(staff));
+			return "Escalated to " + merchant.keyAccountManagerEmail() + ", who now receives every update.";
+		});
+	}
+
+	@PostMapping("/issues/{key}/split")
+	String split(@PathVariable String key, @RequestParam String subject,
+			@RequestParam(required = false) List<Long> messageIds, Principal staff, RedirectAttributes flash) {
+		try {
+			OpenedIssue opened = management.split(key, new SplitRequest(subject.isBlank() ? null : subject, null,
+					messageIds == null ? Set.of() : Set.copyOf(messageIds)), actor(staff));
+			flash.addFlashAttribute("done", "Split off from " + key + ".");
+			return "redirect:/dashboard/issues/" + opened.key().value();
+		}
+		catch (ErrorResponseException refused) {
+			flash.addFlashAttribute("error", refused.getBody().getDetail());
+		}
+		catch (IllegalArgumentException ex) {
+			flash.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/dashboard/issues/" + key;
+	}
+
+	private Optional<Merchant> merchant(IssueDetails issue) {
+		if (issue.submission() == null) {
+			return Optional.empty();
+		}
+		return merchants.find(issue.submission().merchantSerialNumber(), issue.submission().organizationNumber());
+	}
+
 	@PostMapping("/issues/{key}/merge")
 	String merge(@PathVariable String key, @RequestParam String into, Principal staff, RedirectAttributes flash) {
 		String target = IssueKey.parse(into).map(IssueKey::value).orElse(into.strip());
@@ -204,6 +260,43 @@ class DashboardController {
 
 	private static Actor actor(Principal staff) {
 		return new Actor(staff.getName(), Channel.STAFF);
+	}
+
+	/**
+	 * A piece of text as the issue page shows it; {@code redacted} pieces are where a secret was
+	 * cut ("…" and the last four characters it kept), shown marked.
+	 */
+	record Segment(String text, boolean redacted) {
+	}
+
+	/**
+	 * Splits redacted text into plain and cut pieces, so the page can mark the cuts without
+	 * writing any of the text as HTML.
+	 */
+	static List<Segment> marked(String text) {
+		List<Segment> segments = new java.util.ArrayList<>();
+		if (text == null) {
+			return segments;
+		}
+		int start = 0;
+		int at = text.indexOf('\u2026');
+		while (at >= 0) {
+			int end = at + 1;
+			while (end < text.length() && end - at <= 4 && !Character.isWhitespace(text.charAt(end))
+					&& text.charAt(end) != '"' && text.charAt(end) != ',' && text.charAt(end) != '&') {
+				end++;
+			}
+			if (at > start) {
+				segments.add(new Segment(text.substring(start, at), false));
+			}
+			segments.add(new Segment(text.substring(at, end), true));
+			start = end;
+			at = text.indexOf('\u2026', start);
+		}
+		if (start < text.length()) {
+			segments.add(new Segment(text.substring(start), false));
+		}
+		return segments;
 	}
 
 	/**

@@ -183,6 +183,15 @@ class Redirects {
 
 	}
 
+	Map<String, Long> countsSince(Instant since) {
+		Map<String, Long> counts = new java.util.LinkedHashMap<>();
+		jdbc.sql("select destination, count(*) as n from redirect where created_at >= ? group by 1 order by 2 desc")
+			.param(Timestamp.from(since))
+			.query((rs, row) -> counts.put(rs.getString("destination"), rs.getLong("n")))
+			.list();
+		return counts;
+	}
+
 	Optional<Stored> find(UUID id) {
 		return jdbc.sql("select id, destination, submission::text as submission, issue_key from redirect where id = ?")
 			.param(id)

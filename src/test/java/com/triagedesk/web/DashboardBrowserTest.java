@@ -81,4 +81,24 @@ class DashboardBrowserTest extends AppIntegrationTest {
 		assertThat(Files.size(browser.screenshot("dashboard-issue"))).isPositive();
 	}
 
+	@Test
+	void theInsightsChartsAreDrawnUnderTheContentSecurityPolicy() throws Exception {
+		http.postJson("/api/v1/requests", """
+				{"subject": "Refund fails with HTTP 409", "description": "1. We refund. 2. We get HTTP 409.",
+				 "reporter": {"email": "kari.insights@acme-shop.no"}}""");
+		browser.driver.get(http.url("/login"));
+		browser.driver.findElement(By.id("username")).sendKeys(agent);
+		browser.driver.findElement(By.id("password")).sendKeys("correct horse battery staple");
+		browser.driver.findElement(By.id("log-in")).click();
+		browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("search")));
+
+		browser.driver.get(http.url("/dashboard/insights"));
+
+		// uPlot draws into a canvas: the page's script ran, loaded from this site as the CSP demands.
+		browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#volume-chart canvas")));
+		browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#response-chart canvas")));
+		assertThat(browser.driver.findElement(By.id("routes")).getText()).contains("INTEGRATION_SERVICES");
+		assertThat(Files.size(browser.screenshot("dashboard-insights"))).isPositive();
+	}
+
 }
