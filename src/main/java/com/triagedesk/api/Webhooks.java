@@ -29,27 +29,27 @@ import org.springframework.web.ErrorResponseException;
  * Webhook subscriptions and their deliveries in PostgreSQL.
  */
 @Repository
-class Webhooks {
+public class Webhooks {
 
-	static final Set<String> EVENTS = Set.of("issue.created", "issue.updated", "issue.message_added",
+	public static final Set<String> EVENTS = Set.of("issue.created", "issue.updated", "issue.message_added",
 			"issue.status_changed");
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	@Schema(name = "WebhookSubscription")
-	record Subscription(UUID id, String url, List<String> events, String description, boolean active,
+	public record Subscription(UUID id, String url, List<String> events, String description, boolean active,
 			int consecutiveFailures, String disabledReason, Instant createdAt) {
 	}
 
 	@Schema(name = "CreatedWebhook")
-	record Created(UUID id, String url, List<String> events, String description, String secret) {
+	public record Created(UUID id, String url, List<String> events, String description, String secret) {
 	}
 
 	record Due(UUID id, UUID subscriptionId, String url, String secret, String eventType, String payload, int attempts) {
 	}
 
 	@Schema(name = "WebhookDelivery")
-	record Delivery(UUID id, String eventType, String status, int attempts, Integer lastStatus, String lastError,
+	public record Delivery(UUID id, String eventType, String status, int attempts, Integer lastStatus, String lastError,
 			Instant createdAt, Instant deliveredAt, Instant nextAttemptAt) {
 	}
 
@@ -65,7 +65,7 @@ class Webhooks {
 		this.properties = properties;
 	}
 
-	Created subscribe(String url, List<String> events, String description, String createdBy) {
+	public Created subscribe(String url, List<String> events, String description, String createdBy) {
 		URI target = checkedUrl(url);
 		List<String> unknown = events.stream().filter(e -> !EVENTS.contains(e)).toList();
 		if (events.isEmpty() || !unknown.isEmpty()) {
@@ -113,11 +113,11 @@ class Webhooks {
 		return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
 	}
 
-	List<Subscription> list() {
+	public List<Subscription> list() {
 		return jdbc.sql("select * from webhook_subscription order by created_at").query((rs, n) -> subscription(rs)).list();
 	}
 
-	boolean unsubscribe(UUID id) {
+	public boolean unsubscribe(UUID id) {
 		return jdbc.sql("update webhook_subscription set active = false, disabled_reason = 'Deleted' where id = ? and active")
 			.param(id)
 			.update() == 1;
@@ -197,7 +197,7 @@ class Webhooks {
 			.optional();
 	}
 
-	List<Delivery> deliveries(UUID subscription, int limit) {
+	public List<Delivery> deliveries(UUID subscription, int limit) {
 		return jdbc.sql("select * from webhook_delivery where subscription_id = ? order by created_at desc limit ?")
 			.params(subscription, Math.max(1, Math.min(limit, 500)))
 			.query((rs, n) -> new Delivery(rs.getObject("id", UUID.class), rs.getString("event_type"),

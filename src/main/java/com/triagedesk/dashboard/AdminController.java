@@ -1,24 +1,35 @@
 package com.triagedesk.dashboard;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.triagedesk.api.ApiKeys;
 import com.triagedesk.api.ApiScope;
+import com.triagedesk.api.Webhooks;
+import com.triagedesk.routing.MerchantDirectory;
 
 /**
- * Administration (role ADMIN): staff users and API keys. A new key is shown once, on the page
- * that created it; only its hash is kept.
+ * Administration (role ADMIN): staff users, API keys, webhook subscriptions and the merchant
+ * directory. A new key or signing secret is shown once, on the page that created it.
  */
 @Controller
 @RequestMapping("/dashboard/admin")
@@ -28,9 +39,87 @@ class AdminController {
 
 	private final ApiKeys keys;
 
-	AdminController(StaffUsers staff, ApiKeys keys) {
+	private final Webhooks webhooks;
+
+	private final MerchantDirectory merchants;
+
+	AdminController(StaffUsers staff, ApiKeys keys, Webhooks webhooks, MerchantDirectory merchants) {
 		this.staff = staff;
 		this.keys = keys;
+		this.webhooks = webhooks;
+		this.merchants = merchants;
+	}
+
+	@GetMapping("/webhooks")
+	String webhooks(@RequestParam(required = false) UUID deliveries, Model model) {
+		model.addAttribute("subscriptions", webhooks.list());
+		model.addAttribute("events", Webhooks.EVENTS.stream().sorted().toList());
+		if (deliveries != null) {
+			model.addAttribute("deliveriesOf", deliveries);
+			model.addAttribute("deliveries", webhooks.deliveries(deliveries, 100));
+		}
+		return "dashboard/admin-webhooks";
+	}
+
+	@PostMapping("/webhooks")
+	String subscribe(@RequestParam String url, @RequestParam(required = false) List<String> events,
+			@RequestParam(required = false) String description, Principal me, Model model, RedirectAttributes flash) {
+		try {
+			Webhooks.Created created = webhooks.subscribe(url.strip(), events == null ? List.of() : events,
+					description == null || description.isBlank() ? null : description.strip(), me.getName());
+			// The signing secret is shown on this answer only.
+			model.addAttribute("created", created);
+			model.addAttribute("subscriptions", webhooks.list());
+			model.addAttribute("events", Webhooks.EVENTS.stream().sorted().toList());
+			return "dashboard/admin-webhooks";
+		}
+		catch (ErrorResponseException refused) {
+			flash.addFlashAttribute("error", refused.getBody().getDetail());
+			return "redirect:/dashboard/admin/webhooks";
+		}
+	}
+
+	@PostMapping("/webhooks/delete")
+	String unsubscribe(@RequestParam UUID id, RedirectAttributes flash) {
+		flash.addFlashAttribute(webhooks.unsubscribe(id) ? "done" : "error",
+				webhooks.list().stream().anyMatch(w -> w.id().equals(id)) ? "The subscription is ended." : "No such subscription.");
+		return "redirect:/dashboard/admin/webhooks";
+	}
+
+	@GetMapping("/merchants")
+	String merchants(@RequestParam(required = false) String q, Model model) {
+		model.addAttribute("q", q);
+		model.addAttribute("merchants", merchants.list(q == null || q.isBlank() ? null : q, null, 100).items());
+		return "dashboard/admin-merchants";
+	}
+
+	/**
+	 * The CRM's CSV export, uploaded: the same all-or-nothing import as the API's.
+	 */
+	@PostMapping("/merchants")
+	String uploadMerchants(@RequestParam("file") MultipartFile file, RedirectAttributes flash) {
+		try {
+			if (file.isEmpty()) {
+				throw new IllegalArgumentException("Choose a CSV file.");
+			}
+			String text = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(file.getBytes()))
+				.toString();
+			int imported = merchants.importCsv(new StringReader(text));
+			flash.addFlashAttribute("done", imported + " merchants added or updated.");
+		}
+		catch (CharacterCodingException ex) {
+			flash.addFlashAttribute("error", "The file is not UTF-8; export it as \"CSV UTF-8\".");
+		}
+		catch (IOException ex) {
+			flash.addFlashAttribute("error", "The file could not be read.");
+		}
+		catch (IllegalArgumentException ex) {
+			flash.addFlashAttribute("error", "Nothing was imported: " + ex.getMessage());
+		}
+		return "redirect:/dashboard/admin/merchants";
 	}
 
 	@GetMapping

@@ -31,6 +31,7 @@ import com.triagedesk.issues.IssueUpdate;
 import com.triagedesk.issues.OpenedIssue;
 import com.triagedesk.issues.Priority;
 import com.triagedesk.issues.SplitRequest;
+import com.triagedesk.routing.Destination;
 import com.triagedesk.routing.Merchant;
 import com.triagedesk.routing.MerchantDirectory;
 import com.triagedesk.secrets.SecretRedactor;
@@ -60,10 +61,14 @@ class DashboardController {
 		this.merchants = merchants;
 	}
 
+	static final int QUEUE_PAGE = 100;
+
 	@GetMapping
 	String queue(@RequestParam(required = false) IssueStatus status, @RequestParam(required = false) String q,
-			Model model) {
+			@RequestParam(required = false) String who, @RequestParam(required = false) String route,
+			@RequestParam(defaultValue = "100") int limit, Principal staff, Model model) {
 		model.addAttribute("counts", issues.countByStatus());
+		model.addAttribute("statuses", IssueStatus.values());
 		if (q != null && !q.isBlank()) {
 			Optional<IssueKey> key = IssueKey.parse(q);
 			if (key.isPresent() && issues.find(key.get().value()).isPresent()) {
@@ -74,9 +79,54 @@ class DashboardController {
 			return "dashboard/queue";
 		}
 		IssueStatus shown = status == null ? IssueStatus.OPEN : status;
+		int size = Math.max(QUEUE_PAGE, Math.min(limit, 1000));
+		String assignee = switch (who == null ? "" : who) {
+			case "mine" -> staff.getName();
+			case "nobody" -> "";
+			default -> null;
+		};
+		List<IssueSummary> page = issues.queue(Set.of(shown), assignee, route, size + 1);
 		model.addAttribute("status", shown);
-		model.addAttribute("issues", issues.queue(Set.of(shown), 200));
+		model.addAttribute("who", who);
+		model.addAttribute("route", route);
+		model.addAttribute("routes", Destination.values());
+		model.addAttribute("issues", page.size() > size ? page.subList(0, size) : page);
+		// "Show more" lists the next ones too: the queue is ordered by due time, which changes as
+		// issues are answered, so a longer list stays right where cursors would not.
+		model.addAttribute("more", page.size() > size ? size + QUEUE_PAGE : null);
 		return "dashboard/queue";
+	}
+
+	/**
+	 * Several issues at once from the queue: assign them to me (or nobody), or set their status.
+	 * Each is changed on its own; the answer says how many changed and which were refused, and why.
+	 */
+	@PostMapping("/bulk")
+	String bulk(@RequestParam(required = false) List<String> keys, @RequestParam(required = false) IssueStatus status,
+			@RequestParam(required = false) String assign, @RequestParam(required = false) IssueStatus back,
+			Principal staff, RedirectAttributes flash) {
+		if (keys == null || keys.isEmpty() || (status == null && assign == null)) {
+			flash.addFlashAttribute("error", "Choose issues and what to do with them.");
+		}
+		else {
+			String assignee = assign == null ? null : ("me".equals(assign) ? staff.getName() : "");
+			int changed = 0;
+			List<String> refused = new java.util.ArrayList<>();
+			for (String key : keys.stream().limit(200).toList()) {
+				try {
+					management.update(key, null, new IssueUpdate(status, assignee, null, null, null), actor(staff));
+					changed++;
+				}
+				catch (ErrorResponseException ex) {
+					refused.add(key + ": " + ex.getBody().getDetail());
+				}
+			}
+			flash.addFlashAttribute("done", changed + (changed == 1 ? " issue changed." : " issues changed."));
+			if (!refused.isEmpty()) {
+				flash.addFlashAttribute("error", String.join(" ", refused));
+			}
+		}
+		return "redirect:/dashboard" + (back == null ? "" : "?status=" + back.name());
 	}
 
 	/**
@@ -119,6 +169,35 @@ class DashboardController {
 		}
 		return "dashboard/issue";
 	}
+
+	/**
+	 * A file of the issue. Screenshots are shown as images of the type their content showed at
+	 * intake; anything else is a download as plain text. Either way the browser may not sniff,
+	 * run or frame it.
+	 */
+	@GetMapping("/issues/{key}/attachments/{id}")
+	org.springframework.http.ResponseEntity<byte[]> attachment(@PathVariable String key, @PathVariable long id) {
+		return issues.attachment(key, id).map(file -> {
+			boolean image = "IMAGE".equals(file.kind()) && SAFE_IMAGES.contains(file.contentType());
+			org.springframework.http.ContentDisposition disposition = (image
+					? org.springframework.http.ContentDisposition.inline()
+					: org.springframework.http.ContentDisposition.attachment())
+				.filename(file.filename(), java.nio.charset.StandardCharsets.UTF_8)
+				.build();
+			return org.springframework.http.ResponseEntity.ok()
+				.contentType(image ? org.springframework.http.MediaType.parseMediaType(file.contentType())
+						: new org.springframework.http.MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+				.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+				.header("Content-Security-Policy", "default-src 'none'; sandbox")
+				.header("X-Content-Type-Options", "nosniff")
+				.body(file.content());
+		}).orElseGet(() -> org.springframework.http.ResponseEntity.notFound().build());
+	}
+
+	/**
+	 * Image types a browser shows without running anything (no SVG).
+	 */
+	static final Set<String> SAFE_IMAGES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
 
 	@PostMapping("/issues/{key}/reply")
 	String reply(@PathVariable String key, @RequestParam String text, @RequestParam(required = false) String requestMissing,

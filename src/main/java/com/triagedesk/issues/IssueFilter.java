@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * Which issues a list shows; null or empty means "any".
  *
- * @param q words to find in subject and description (PostgreSQL full text, any language)
+ * @param q words to find in subject, description or any message (PostgreSQL full text, any language), or an
+ * orderId exactly
  * @param route a destination: issues routed there or suggested for it
  */
 public record IssueFilter(Set<IssueStatus> statuses, String assignee, String organizationNumber,

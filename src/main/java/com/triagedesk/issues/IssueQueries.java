@@ -70,7 +70,10 @@ public class IssueQueries {
 			params.put("route", filter.route().strip());
 		}
 		if (filter.q() != null && !filter.q().isBlank()) {
-			sql.append(" and i.search @@ websearch_to_tsquery('simple', :q)");
+			// Subject and description, every message of the thread, or an orderId given exactly.
+			sql.append(" and (i.search @@ websearch_to_tsquery('simple', :q) or i.order_id = :q"
+					+ " or exists (select 1 from message m where m.issue_id = i.id"
+					+ " and to_tsvector('simple', m.body) @@ websearch_to_tsquery('simple', :q)))");
 			params.put("q", filter.q().strip());
 		}
 		if (after != null) {
@@ -94,17 +97,48 @@ public class IssueQueries {
 	}
 
 	/**
+	 * A file of an issue, for staff: its name, type and content. Empty when the issue or the file
+	 * is unknown, or the file belongs to another issue.
+	 */
+	public java.util.Optional<StoredFile> attachment(String key, long id) {
+		return IssueKey.parse(key).flatMap(k -> jdbc.sql("""
+				select a.filename, a.content_type, a.kind, a.content from attachment a join issue i on i.id = a.issue_id
+				where i.issue_key = ? and a.id = ?""")
+			.params(k.value(), id)
+			.query((rs, n) -> new StoredFile(rs.getString("filename"), rs.getString("content_type"), rs.getString("kind"),
+					rs.getBytes("content")))
+			.optional());
+	}
+
+	/**
+	 * @param kind {@code IMAGE} (a screenshot, recognised by its content) or {@code TEXT} (redacted)
+	 */
+	public record StoredFile(String filename, String contentType, String kind, byte[] content) {
+	}
+
+	/**
 	 * The work queue: issues in these statuses, the one whose first response is due soonest first
 	 * (those without a running clock after them, oldest first), at most {@code limit}.
 	 */
 	public List<IssueSummary> queue(java.util.Set<IssueStatus> statuses, int limit) {
+		return queue(statuses, null, null, limit);
+	}
+
+	/**
+	 * The work queue, narrowed to one assignee ({@code ""} for unassigned issues) and one route.
+	 */
+	public List<IssueSummary> queue(java.util.Set<IssueStatus> statuses, String assignee, String route, int limit) {
 		return jdbc.sql(SUMMARY_SELECT + """
 				 and i.status in (:statuses) and i.merged_into_id is null
+				 and (cast(:assignee as text) is null or coalesce(i.assignee, '') = :assignee)
+				 and (cast(:route as text) is null or i.route = :route or i.route_suggested = :route)
 				order by i.first_responded_at is not null, i.first_response_due_at nulls last, i.created_at
 				limit :limit""")
 			.param("now", java.sql.Timestamp.from(clock.instant()))
 			.param("statuses", statuses.stream().map(Enum::name).toList())
-			.param("limit", Math.max(1, Math.min(limit, 500)))
+			.param("assignee", assignee)
+			.param("route", route == null || route.isBlank() ? null : route)
+			.param("limit", Math.max(1, Math.min(limit, 1000)))
 			.query((rs, n) -> summary(rs))
 			.list();
 	}

@@ -71,6 +71,40 @@ class AdminPagesIntegrationTest extends AppIntegrationTest {
 		assertThat(staff.find(email)).isEmpty();
 	}
 
+	@Test
+	void anAdminSubscribesAWebhookAndSeesTheSecretOnce() throws Exception {
+		WebSession admin = new WebSession(http).logIn(newStaff(StaffUsers.Role.ADMIN));
+
+		HttpResponse<String> created = admin.post("/dashboard/admin/webhooks",
+				"url=" + WebSession.encode("https://crm.acme-tools.example/hooks/" + UUID.randomUUID())
+						+ "&events=issue.created&events=issue.status_changed&description=CRM",
+				admin.csrf("/dashboard/admin/webhooks"));
+		String secret = Jsoup.parse(created.body()).getElementById("new-secret").text();
+		HttpResponse<String> later = admin.get("/dashboard/admin/webhooks");
+
+		assertThat(secret).startsWith("whsec_");
+		assertThat(later.body()).doesNotContain(secret).contains("crm.acme-tools.example");
+		HttpResponse<String> refused = admin.post("/dashboard/admin/webhooks", "url=ftp%3A%2F%2Fnope&events=issue.created",
+				admin.csrf("/dashboard/admin/webhooks"));
+		assertThat(refused.statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void anAdminUploadsTheMerchantDirectory() throws Exception {
+		WebSession admin = new WebSession(http).logIn(newStaff(StaffUsers.Role.ADMIN));
+		String csrf = admin.csrf("/dashboard/admin/merchants");
+		String msn = String.valueOf(4_000_000 + (int) (Math.random() * 999_999));
+
+		HttpResponse<String> uploaded = admin.upload("/dashboard/admin/merchants?_csrf=" + WebSession.encode(csrf), "file",
+				"merchants.csv", "msn,name,psp\n" + msn + ",Upload Test AS,Acme PSP\n");
+		HttpResponse<String> found = admin.get("/dashboard/admin/merchants?q=" + msn);
+
+		assertThat(uploaded.statusCode()).isEqualTo(302);
+		assertThat(Jsoup.parse(found.body()).select("#merchants").text()).contains("Upload Test AS");
+		assertThat(new WebSession(http).logIn(newStaff(StaffUsers.Role.AGENT)).get("/dashboard/admin/merchants").statusCode())
+			.isEqualTo(403);
+	}
+
 	private TestHttp.Response api(String path, String key) {
 		return http.send(HttpRequest.newBuilder(URI.create(http.url(path))).header("Authorization", "Bearer " + key).build());
 	}

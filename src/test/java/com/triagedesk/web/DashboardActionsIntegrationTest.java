@@ -128,6 +128,72 @@ class DashboardActionsIntegrationTest extends AppIntegrationTest {
 	}
 
 	@Test
+	void severalIssuesAreAssignedAtOnceFromTheQueue() throws Exception {
+		String first = createIssue("Refund fails", "1. We refund. 2. We get HTTP 409.", null);
+		String second = createIssue("Capture fails", "1. We capture. 2. We get HTTP 500.", null);
+		Document queue = Jsoup.parse(agent.get("/dashboard?status=NEEDS_INFO").body());
+
+		HttpResponse<String> bulk = agent.post("/dashboard/bulk", "keys=" + first + "&keys=" + second
+				+ "&assign=me&status=&back=NEEDS_INFO", csrf(queue));
+
+		assertThat(bulk.statusCode()).isEqualTo(302);
+		Document after = Jsoup.parse(agent.get("/dashboard?status=NEEDS_INFO").body());
+		assertThat(after.getElementById("done").text()).isEqualTo("2 issues changed.");
+		assertThat(after.select("tr[data-key=" + first + "]").text()).contains("agent.");
+		assertThat(after.select("tr[data-key=" + second + "]").text()).contains("agent.");
+		assertThat(Jsoup.parse(agent.get("/dashboard?status=NEEDS_INFO&who=mine").body()).select("tr[data-key=" + first + "]"))
+			.hasSize(1);
+		assertThat(Jsoup.parse(agent.get("/dashboard?status=NEEDS_INFO&who=nobody").body()).select("tr[data-key=" + first + "]"))
+			.isEmpty();
+		assertThat(Jsoup.parse(agent.get("/dashboard?status=NEEDS_INFO&who=mine&route=SETTLEMENTS").body())
+			.select("tr[data-key=" + first + "]")).isEmpty();
+	}
+
+	@Test
+	void screenshotsAreShownAsImagesAndOtherFilesOnlyDownloaded() throws Exception {
+		com.triagedesk.Multipart multipart = new com.triagedesk.Multipart()
+			.json("request", """
+					{"subject": "Payment page is blank", "description": "1. We open the payment page. 2. It is blank.",
+					 "reporter": {"email": "files.%s@acme-shop.no"}}""".formatted(UUID.randomUUID().toString().substring(0, 6)))
+			.part("files", "blank.png", "image/png", com.triagedesk.intake.AttachmentIntakeIntegrationTestSupport.png())
+			.part("files", "notes.txt", "text/plain", "<script>alert(1)</script> it fails at 08:15".getBytes());
+		String key = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.url("/api/v1/requests")))
+			.header("Content-Type", multipart.contentType())
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(multipart.bytes()))
+			.build()).json().get("issueKey").asString();
+
+		Document page = Jsoup.parse(agent.get("/dashboard/issues/" + key).body());
+		String image = page.select("#attachments img.screenshot").attr("src");
+		String text = page.select("#attachments a:contains(notes.txt)").attr("href");
+		HttpResponse<String> png = agent.get(image);
+		HttpResponse<String> txt = agent.get(text);
+
+		assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+		assertThat(png.headers().firstValue("Content-Security-Policy").orElse("")).contains("sandbox");
+		assertThat(txt.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+		assertThat(txt.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+		assertThat(txt.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(agent.get("/dashboard/issues/" + key + "/attachments/999999999").statusCode()).isEqualTo(404);
+		assertThat(new WebSession(http).get(image).statusCode()).isEqualTo(302);
+	}
+
+	@Test
+	void searchFindsWordsInTheThreadAndAnOrderIdExactly() throws Exception {
+		String word = "Pelikan" + UUID.randomUUID().toString().substring(0, 6);
+		String orderId = "acme-" + UUID.randomUUID().toString().substring(0, 8);
+		tools.jackson.databind.JsonNode created = http.postJson("/api/v1/requests", """
+				{"subject": "Refund fails", "description": "1. We refund. 2. We get HTTP 409.", "orderId": "%s",
+				 "reporter": {"email": "search.%s@acme-shop.no"}}""".formatted(orderId, UUID.randomUUID().toString().substring(0, 6)))
+			.json();
+		String key = created.get("issueKey").asString();
+		http.postJson("/api/v1/issues/" + key + "/messages", "{\"text\": \"It started after the " + word + " release.\"}",
+				"Follow-Up-Token", created.get("followUpToken").asString());
+
+		assertThat(Jsoup.parse(agent.get("/dashboard?q=" + word).body()).select("tr[data-key=" + key + "]")).hasSize(1);
+		assertThat(Jsoup.parse(agent.get("/dashboard?q=" + orderId).body()).select("tr[data-key=" + key + "]")).hasSize(1);
+	}
+
+	@Test
 	void insightsCountTodaysIssuesAndTheirRoutes() throws Exception {
 		Document before = Jsoup.parse(agent.get("/dashboard/insights").body());
 		long createdBefore = Long.parseLong(before.select("#days tbody tr").last().child(1).text());

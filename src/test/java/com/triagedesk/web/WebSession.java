@@ -49,6 +49,19 @@ final class WebSession {
 	}
 
 	/**
+	 * A multipart form post with one file, as a browser's upload.
+	 */
+	HttpResponse<String> upload(String path, String field, String filename, String content) throws Exception {
+		String boundary = "----triage" + System.nanoTime();
+		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename
+				+ "\"\r\nContent-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+		return client.send(HttpRequest.newBuilder(URI.create(http.url(path)))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
 	 * The CSRF token of the form on this page.
 	 */
 	String csrf(String path) throws Exception {
