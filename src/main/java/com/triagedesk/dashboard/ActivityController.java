@@ -70,7 +70,7 @@ class ActivityController {
 	@PostMapping("/redirects/{id}/issue")
 	String turnIntoIssue(@PathVariable UUID id, RedirectAttributes flash) {
 		try {
-			return "redirect:/dashboard/issues/" + redirects.turnIntoIssue(id);
+			return DashboardController.issuePage(redirects.turnIntoIssue(id));
 		}
 		catch (ErrorResponseException refused) {
 			flash.addFlashAttribute("error", refused.getBody().getDetail());

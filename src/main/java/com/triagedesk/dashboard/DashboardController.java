@@ -72,7 +72,7 @@ class DashboardController {
 		if (q != null && !q.isBlank()) {
 			Optional<IssueKey> key = IssueKey.parse(q);
 			if (key.isPresent() && issues.find(key.get().value()).isPresent()) {
-				return "redirect:/dashboard/issues/" + key.get().value();
+				return issuePage(key.get().value());
 			}
 			model.addAttribute("q", q.strip());
 			model.addAttribute("issues", search(q.strip()));
@@ -130,6 +130,17 @@ class DashboardController {
 	}
 
 	/**
+	 * A redirect to an issue page, the key encoded: a key from the address ({@code %7Bx%7D}) must
+	 * not be read as a template variable or break the Location header.
+	 */
+	static String issuePage(String key) {
+		return "redirect:" + org.springframework.web.util.UriComponentsBuilder.fromPath("/dashboard/issues/{key}")
+			.encode()
+			.buildAndExpand(key)
+			.toUriString();
+	}
+
+	/**
 	 * An organization number or MSN exactly, else the words in subject, description and messages.
 	 */
 	private List<IssueSummary> search(String q) {
@@ -156,7 +167,7 @@ class DashboardController {
 		}
 		IssueDetails issue = found.get();
 		if (issue.requestedKey() != null) {
-			return "redirect:/dashboard/issues/" + issue.key();
+			return issuePage(issue.key());
 		}
 		model.addAttribute("issue", issue);
 		model.addAttribute("statuses", IssueStatus.values());
@@ -286,7 +297,7 @@ class DashboardController {
 			OpenedIssue opened = management.split(key, new SplitRequest(subject.isBlank() ? null : subject, null,
 					messageIds == null ? Set.of() : Set.copyOf(messageIds)), actor(staff));
 			flash.addFlashAttribute("done", "Split off from " + key + ".");
-			return "redirect:/dashboard/issues/" + opened.key().value();
+			return issuePage(opened.key().value());
 		}
 		catch (ErrorResponseException refused) {
 			flash.addFlashAttribute("error", refused.getBody().getDetail());
@@ -294,7 +305,7 @@ class DashboardController {
 		catch (IllegalArgumentException ex) {
 			flash.addFlashAttribute("error", ex.getMessage());
 		}
-		return "redirect:/dashboard/issues/" + key;
+		return issuePage(key);
 	}
 
 	private Optional<Merchant> merchant(IssueDetails issue) {
@@ -311,7 +322,7 @@ class DashboardController {
 			management.merge(key, target, actor(staff));
 			return key + " was merged into " + target + ".";
 		});
-		return flash.getFlashAttributes().containsKey("error") ? result : "redirect:/dashboard/issues/" + target;
+		return flash.getFlashAttributes().containsKey("error") ? result : issuePage(target);
 	}
 
 	/**
@@ -328,7 +339,7 @@ class DashboardController {
 		catch (IllegalArgumentException ex) {
 			flash.addFlashAttribute("error", ex.getMessage());
 		}
-		return "redirect:/dashboard/issues/" + key;
+		return issuePage(key);
 	}
 
 	interface Action {

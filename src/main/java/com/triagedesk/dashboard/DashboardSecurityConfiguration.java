@@ -45,13 +45,20 @@ class DashboardSecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webPages(HttpSecurity http) throws Exception {
+	SecurityFilterChain webPages(HttpSecurity http, @Value("${triage.web.log-ins-per-minute:10}") int logIns,
+			@Value("${triage.web.sends-per-minute:20}") int sends, @Value("${triage.web.checks-per-minute:120}") int checks)
+			throws Exception {
 		return http.securityMatcher("/", "/login", "/logout", "/dashboard", "/dashboard/**", "/requests", "/requests/**",
 				"/check", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/dashboard/admin", "/dashboard/admin/**").hasRole("ADMIN")
 				.requestMatchers("/dashboard", "/dashboard/**").hasAnyRole("AGENT", "ADMIN")
 				.anyRequest().permitAll())
+			// Before the log-in filter checks a password, and before anything is sent.
+			.addFilterBefore(new WebRateLimitFilter(logIns, sends, checks),
+					org.springframework.security.web.csrf.CsrfFilter.class)
+			.addFilterAfter(new StillStaffFilter(staffUsers),
+					org.springframework.security.web.authentication.AnonymousAuthenticationFilter.class)
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/dashboard", false).permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.headers(headers -> headers

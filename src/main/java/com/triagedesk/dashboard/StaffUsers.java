@@ -126,8 +126,10 @@ public class StaffUsers implements UserDetailsService {
 		if (rawPassword == null || rawPassword.length() < 12) {
 			throw new IllegalArgumentException("A password needs at least 12 characters.");
 		}
-		jdbc.sql("update staff_user set password_hash = ?, failed_logins = 0, locked_until = null where id = ?")
-			.params(passwords.encode(rawPassword), id)
+		jdbc.sql("""
+				update staff_user set password_hash = ?, failed_logins = 0, locked_until = null, credentials_changed_at = ?
+				where id = ?""")
+			.params(passwords.encode(rawPassword), Timestamp.from(clock.instant()), id)
 			.update();
 	}
 
@@ -153,6 +155,25 @@ public class StaffUsers implements UserDetailsService {
 		jdbc.sql("update staff_user set failed_logins = 0, locked_until = null, last_login_at = ? where lower(email) = ?")
 			.params(Timestamp.from(clock.instant()), normalize(email))
 			.update();
+	}
+
+	/**
+	 * Whether a session that began at {@code since} may go on: the user exists, is enabled, is not
+	 * locked, and their password has not been set since. Checked on every dashboard request, so
+	 * disabling someone or resetting a stolen password ends their sessions at once.
+	 */
+	@Transactional(readOnly = true)
+	public boolean sessionStillValid(String email, Instant since) {
+		return jdbc.sql("""
+				select enabled and (locked_until is null or locked_until <= :now)
+				       and (credentials_changed_at is null or credentials_changed_at <= :since)
+				from staff_user where lower(email) = :email""")
+			.param("now", Timestamp.from(clock.instant()))
+			.param("since", Timestamp.from(since))
+			.param("email", normalize(email))
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
 	}
 
 	private static String normalize(String email) {

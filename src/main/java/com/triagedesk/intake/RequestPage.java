@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import com.triagedesk.issues.Access;
+import com.triagedesk.issues.FollowUpRefusedException;
 import com.triagedesk.issues.IssueDetails;
 import com.triagedesk.issues.IssueQueries;
 
@@ -96,7 +97,14 @@ class RequestPage {
 	@GetMapping("/requests/{key}")
 	String status(@PathVariable String key, @RequestParam(required = false) String token, Model model,
 			HttpServletResponse response) {
-		IssueDetails issue = token == null ? null : issues.findForReporter(key, token).orElse(null);
+		IssueDetails issue = null;
+		try {
+			issue = token == null ? null : issues.findForReporter(key, token).orElse(null);
+		}
+		catch (FollowUpRefusedException wrongToken) {
+			// The same page as for an unknown key: keys are sequential, and a wrong token must not
+			// tell which exist.
+		}
 		if (issue == null) {
 			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
 			model.addAttribute("key", key);
@@ -137,7 +145,12 @@ class RequestPage {
 	}
 
 	private static String statusUrl(String key, String token) {
-		return UriComponentsBuilder.fromPath("/requests/{key}").queryParam("token", token).buildAndExpand(key).toUriString();
+		// Encoded: the key comes from the address and the token from the form.
+		return UriComponentsBuilder.fromPath("/requests/{key}")
+			.queryParam("token", "{token}")
+			.encode()
+			.buildAndExpand(key, token)
+			.toUriString();
 	}
 
 	/**

@@ -103,6 +103,9 @@ class AdminPagesIntegrationTest extends AppIntegrationTest {
 		assertThat(Jsoup.parse(found.body()).select("#merchants").text()).contains("Upload Test AS");
 		assertThat(new WebSession(http).logIn(newStaff(StaffUsers.Role.AGENT)).get("/dashboard/admin/merchants").statusCode())
 			.isEqualTo(403);
+		// A form post without the file is the sender's mistake, not a server error.
+		assertThat(admin.post("/dashboard/admin/merchants", "x=1", admin.csrf("/dashboard/admin/merchants")).statusCode())
+			.isEqualTo(400);
 	}
 
 	private TestHttp.Response api(String path, String key) {

@@ -96,6 +96,44 @@ class WebPagesSecurityIntegrationTest extends AppIntegrationTest {
 		assertThat(staff.find(email).orElseThrow().lockedUntil()).isNotNull();
 	}
 
+	@Test
+	void disablingSomeoneOrSettingTheirPasswordEndsTheSessionsTheyHave() throws Exception {
+		String disabled = newStaff(StaffUsers.Role.AGENT);
+		String reset = newStaff(StaffUsers.Role.AGENT);
+		WebSession first = session().logIn(disabled);
+		WebSession second = session().logIn(reset);
+		assertThat(first.get("/dashboard").statusCode()).isEqualTo(200);
+
+		staff.setEnabled(staff.find(disabled).orElseThrow().id(), false);
+		staff.setPassword(staff.find(reset).orElseThrow().id(), "a brand new password 42");
+
+		for (WebSession ended : new WebSession[] { first, second }) {
+			HttpResponse<String> response = ended.get("/dashboard");
+			assertThat(response.statusCode()).isEqualTo(302);
+			assertThat(response.headers().firstValue("Location").orElse("")).contains("/login");
+			assertThat(ended.get("/dashboard").headers().firstValue("Location").orElse("")).endsWith("/login");
+		}
+	}
+
+	@Test
+	void oddAddressesAndFormsAreAnsweredWithoutServerErrors() throws Exception {
+		WebSession agent = session().logIn(newStaff(StaffUsers.Role.AGENT));
+		String csrf = agent.csrf("/dashboard/issues/" + createIssue("Plain."));
+
+		assertThat(agent.post("/dashboard/issues/%7Bx%7D/note", "text=hi", csrf).statusCode()).isEqualTo(302);
+		assertThat(agent.post("/dashboard/issues/" + createIssue("Plain.") + "/update", "version=abc", csrf).statusCode())
+			.isEqualTo(400);
+		WebSession visitor = session();
+		String publicCsrf = visitor.csrf("/");
+		HttpResponse<String> braces = visitor.post("/requests/%7Bx%7D", "token=%7Bx%7D%0D%0ASet-Cookie:+a%3Db&text=hi",
+				publicCsrf);
+		assertThat(braces.statusCode()).isEqualTo(302);
+		assertThat(braces.headers().firstValue("Location").orElse("")).doesNotContain("\r").contains("%7Bx%7D");
+		HttpResponse<String> wrongToken = visitor.get("/requests/" + createIssue("Plain.") + "?token=wrong");
+		assertThat(wrongToken.statusCode()).isEqualTo(404);
+		assertThat(wrongToken.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+	}
+
 	private String newStaff(StaffUsers.Role role) {
 		String email = role.name().toLowerCase() + "." + UUID.randomUUID().toString().substring(0, 8) + "@provider.example";
 		staff.create(email, "Test " + role, role, WebSession.PASSWORD);
