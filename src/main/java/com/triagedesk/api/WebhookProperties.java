@@ -12,13 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param disableAfter consecutive failed attempts after which a subscription is switched off
  * @param allowHttpLocalhost accept {@code http://localhost} URLs (development and tests only; in
  * production every URL must be {@code https})
+ * @param allowPrivateAddresses accept URLs whose host is this machine or a private network
+ * (development and tests only)
  */
 @ConfigurationProperties("triage.webhooks")
 record WebhookProperties(@DefaultValue("true") boolean workerEnabled, @DefaultValue("2s") Duration poll,
 		@DefaultValue("2m") Duration lease, @DefaultValue("10s") Duration timeout,
 		@DefaultValue("10") int maxAttempts, @DefaultValue("30s") Duration initialBackoff,
 		@DefaultValue("1h") Duration maxBackoff, @DefaultValue("20") int disableAfter,
-		@DefaultValue("false") boolean allowHttpLocalhost) {
+		@DefaultValue("false") boolean allowHttpLocalhost, @DefaultValue("false") boolean allowPrivateAddresses) {
 
 	Duration backoff(int attempts) {
 		Duration wait = initialBackoff;

@@ -22,9 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
 
 import com.triagedesk.Rounds;
-import org.springframework.stereotype.Component;
 
 /**
  * Sends webhook deliveries, signed the Standard Webhooks way: {@code webhook-id},
@@ -78,6 +78,14 @@ class WebhookWorker implements SmartLifecycle {
 		String id = "msg_" + delivery.id();
 		long started = System.nanoTime();
 		try {
+			if (!properties.allowPrivateAddresses()) {
+				java.util.Optional<String> refused = WebhookTargets.refusal(URI.create(delivery.url()));
+				if (refused.isPresent()) {
+					// Not sent: the host now resolves to this machine or a private network.
+					webhooks.failed(delivery, name, null, "Address not allowed", 0, clock.instant());
+					return false;
+				}
+			}
 			HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
 				.timeout(properties.timeout())
 				.header("Content-Type", "application/json")

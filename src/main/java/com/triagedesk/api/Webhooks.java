@@ -99,6 +99,11 @@ public class Webhooks {
 					|| !(scheme.equals("https") || (scheme.equals("http") && local && properties.allowHttpLocalhost()))) {
 				throw invalid("A webhook URL is an https URL with a host and no user name or password.");
 			}
+			if (!properties.allowPrivateAddresses()) {
+				WebhookTargets.refusal(uri).ifPresent(reason -> {
+					throw invalid("Webhooks go to public addresses only: " + reason + ".");
+				});
+			}
 			return uri;
 		}
 		catch (java.net.URISyntaxException ex) {

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 500, the delivery log, and switching off a subscription that keeps failing.
  */
 @DirtiesContext
-@TestPropertySource(properties = { "triage.webhooks.allow-http-localhost=true", "triage.webhooks.worker-enabled=false",
+@TestPropertySource(properties = { "triage.webhooks.allow-http-localhost=true", "triage.webhooks.allow-private-addresses=true", "triage.webhooks.worker-enabled=false",
 		"triage.webhooks.initial-backoff=100ms", "triage.webhooks.max-backoff=200ms",
 		"triage.webhooks.disable-after=3" })
 class WebhookIntegrationTest extends AppIntegrationTest {

@@ -87,6 +87,15 @@ class AdminPagesIntegrationTest extends AppIntegrationTest {
 		HttpResponse<String> refused = admin.post("/dashboard/admin/webhooks", "url=ftp%3A%2F%2Fnope&events=issue.created",
 				admin.csrf("/dashboard/admin/webhooks"));
 		assertThat(refused.statusCode()).isEqualTo(302);
+		// Not to this machine or the private network behind it (server-side request forgery).
+		for (String internal : new String[] { "https://127.0.0.1/x", "https://localhost/x", "https://10.0.0.5/admin",
+				"https://[::1]/x", "https://169.254.169.254/latest/meta-data" }) {
+			admin.post("/dashboard/admin/webhooks", "url=" + WebSession.encode(internal) + "&events=issue.created",
+					admin.csrf("/dashboard/admin/webhooks"));
+			assertThat(jdbc.sql("select count(*) from webhook_subscription where url = ?").param(internal).query(Long.class)
+				.single()).as(internal).isZero();
+		}
+		assertThat(admin.get("/dashboard/admin/webhooks").statusCode()).isEqualTo(200);
 	}
 
 	@Test

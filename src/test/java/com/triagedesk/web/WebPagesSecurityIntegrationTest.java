@@ -86,6 +86,17 @@ class WebPagesSecurityIntegrationTest extends AppIntegrationTest {
 	}
 
 	@Test
+	void theSessionCookieIsHiddenFromScriptsAndStaysOnThisSite() throws Exception {
+		WebSession visitor = session();
+		HttpResponse<String> login = visitor.get("/login");
+
+		assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+			.startsWith("JSESSIONID=")
+			.containsIgnoringCase("HttpOnly")
+			.containsIgnoringCase("SameSite=Lax"));
+	}
+
+	@Test
 	void fiveWrongPasswordsLockTheAccountEvenForTheRightOne() throws Exception {
 		String email = newStaff(StaffUsers.Role.AGENT);
 		for (int i = 0; i < 5; i++) {
