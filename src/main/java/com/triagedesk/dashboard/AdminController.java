@@ -142,7 +142,9 @@ class AdminController {
 				throw new IllegalArgumentException("Give a name and a valid e-mail address.");
 			}
 			staff.create(email, name, role, password);
-			flash.addFlashAttribute("done", email + " can log in now.");
+			// A password the administrator chose: its owner replaces it at the first log-in.
+			staff.requirePasswordChange(email);
+			flash.addFlashAttribute("done", email + " can log in now and will choose their own password.");
 		}
 		catch (IllegalArgumentException ex) {
 			flash.addFlashAttribute("error", ex.getMessage());

@@ -94,8 +94,10 @@ class DashboardSecurityConfiguration {
 			new SecureRandom().nextBytes(random);
 			String once = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
 			staff.create(email, "Administrator", StaffUsers.Role.ADMIN, once);
+			// Printed once and usable only to set a password of the administrator's own.
+			staff.requirePasswordChange(email);
 			log.warn("First administrator created: log in at /login as {} with the one-time password {} "
-					+ "and change it under Administration. It is not shown again.", email, once);
+					+ "and choose your own at once (the dashboard asks for it). It is not shown again.", email, once);
 		};
 	}
 

@@ -121,16 +121,60 @@ public class StaffUsers implements UserDetailsService {
 		jdbc.sql("update staff_user set role = ? where id = ?").params(role.name(), id).update();
 	}
 
+	/**
+	 * A password an administrator sets for someone: it ends their sessions, and they must choose
+	 * their own at the next log-in.
+	 */
 	@Transactional
 	public void setPassword(long id, String rawPassword) {
+		setPassword(id, rawPassword, true);
+	}
+
+	@Transactional
+	void setPassword(long id, String rawPassword, boolean mustChange) {
 		if (rawPassword == null || rawPassword.length() < 12) {
 			throw new IllegalArgumentException("A password needs at least 12 characters.");
 		}
 		jdbc.sql("""
-				update staff_user set password_hash = ?, failed_logins = 0, locked_until = null, credentials_changed_at = ?
+				update staff_user set password_hash = ?, failed_logins = 0, locked_until = null, credentials_changed_at = ?,
+				       must_change_password = ?
 				where id = ?""")
-			.params(passwords.encode(rawPassword), Timestamp.from(clock.instant()), id)
+			.params(passwords.encode(rawPassword), Timestamp.from(clock.instant()), mustChange, id)
 			.update();
+	}
+
+	/**
+	 * The owner replaces their password: the current one must be right, the new one 12+ characters
+	 * and different.
+	 */
+	@Transactional
+	public void changeOwnPassword(String email, String current, String replacement) {
+		String hash = jdbc.sql("select password_hash from staff_user where lower(email) = ?")
+			.param(normalize(email))
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new IllegalArgumentException("No such staff user."));
+		if (!passwords.matches(current == null ? "" : current, hash)) {
+			throw new IllegalArgumentException("The current password is not right.");
+		}
+		if (replacement != null && replacement.equals(current)) {
+			throw new IllegalArgumentException("Choose a password other than the current one.");
+		}
+		setPassword(find(email).orElseThrow().id(), replacement, false);
+	}
+
+	@Transactional
+	void requirePasswordChange(String email) {
+		jdbc.sql("update staff_user set must_change_password = true where lower(email) = ?").param(normalize(email)).update();
+	}
+
+	@Transactional(readOnly = true)
+	public boolean mustChangePassword(String email) {
+		return jdbc.sql("select must_change_password from staff_user where lower(email) = ?")
+			.param(normalize(email))
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
 	}
 
 	/**

@@ -39,6 +39,14 @@ final class StillStaffFilter extends OncePerRequestFilter {
 			response.sendRedirect(request.getContextPath() + "/login?expired");
 			return;
 		}
+		String path = request.getServletPath();
+		if (user instanceof UsernamePasswordAuthenticationToken && user.isAuthenticated()
+				&& path.startsWith("/dashboard") && !path.equals(PasswordPage.PATH)
+				&& staff.mustChangePassword(user.getName())) {
+			// A password someone else chose opens nothing but the page to replace it.
+			response.sendRedirect(request.getContextPath() + PasswordPage.PATH);
+			return;
+		}
 		chain.doFilter(request, response);
 	}
 

@@ -145,6 +145,30 @@ class WebPagesSecurityIntegrationTest extends AppIntegrationTest {
 		assertThat(wrongToken.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
 	}
 
+	@Test
+	void aPasswordSomeoneElseSetOpensNothingButThePageToReplaceIt() throws Exception {
+		String email = newStaff(StaffUsers.Role.AGENT);
+		staff.setPassword(staff.find(email).orElseThrow().id(), "set by the administrator");
+		WebSession agent = session();
+		assertThat(agent.tryLogIn(email, "set by the administrator")).isTrue();
+
+		for (String page : new String[] { "/dashboard", "/dashboard/issues/VSD-100001", "/dashboard/mail" }) {
+			assertThat(agent.get(page).headers().firstValue("Location").orElse("")).endsWith("/dashboard/password");
+		}
+		String csrf = agent.csrf("/dashboard/password");
+		HttpResponse<String> wrong = agent.post("/dashboard/password",
+				"current=guess&password=my+own+password+1&repeat=my+own+password+1", csrf);
+		assertThat(wrong.statusCode()).isEqualTo(200);
+		assertThat(wrong.body()).contains("The current password is not right.");
+		HttpResponse<String> changed = agent.post("/dashboard/password",
+				"current=set+by+the+administrator&password=my+own+password+1&repeat=my+own+password+1", csrf);
+
+		assertThat(changed.headers().firstValue("Location").orElse("")).endsWith("/login?changed");
+		WebSession again = session();
+		assertThat(again.tryLogIn(email, "my own password 1")).isTrue();
+		assertThat(again.get("/dashboard").statusCode()).isEqualTo(200);
+	}
+
 	private String newStaff(StaffUsers.Role role) {
 		String email = role.name().toLowerCase() + "." + UUID.randomUUID().toString().substring(0, 8) + "@provider.example";
 		staff.create(email, "Test " + role, role, WebSession.PASSWORD);
