@@ -1,10 +1,5 @@
 package com.triagedesk.api;
 
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
 
 import jakarta.validation.Valid;
@@ -157,32 +152,12 @@ class MerchantController {
 			content = { @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
 					@Content(mediaType = "text/plain", schema = @Schema(type = "string")) }) byte[] csv) {
 		Callers.require(ApiScope.ISSUES_WRITE);
-		if (csv == null || csv.length == 0) {
-			throw invalid("The CSV file is empty.");
-		}
-		String text;
 		try {
-			// Strictly: a file in another encoding would otherwise be stored with replacement characters.
-			text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(csv))
-				.toString();
-		}
-		catch (CharacterCodingException ex) {
-			throw invalid("The CSV file is not UTF-8; export it as \"CSV UTF-8\".");
-		}
-		int imported;
-		try {
-			imported = directory.importCsv(new StringReader(text));
+			return new Imported(directory.importFile(csv));
 		}
 		catch (IllegalArgumentException ex) {
 			throw invalid("The CSV file was not imported: " + ex.getMessage());
 		}
-		if (imported == 0) {
-			throw invalid("The CSV file has a header but no merchants.");
-		}
-		return new Imported(imported);
 	}
 
 	private static ErrorResponseException invalid(String detail) {

@@ -1,11 +1,6 @@
 package com.triagedesk.dashboard;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.EnumSet;
 import java.util.List;
@@ -102,16 +97,8 @@ class AdminController {
 			if (file.isEmpty()) {
 				throw new IllegalArgumentException("Choose a CSV file.");
 			}
-			String text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(file.getBytes()))
-				.toString();
-			int imported = merchants.importCsv(new StringReader(text));
+			int imported = merchants.importFile(file.getBytes());
 			flash.addFlashAttribute("done", imported + " merchants added or updated.");
-		}
-		catch (CharacterCodingException ex) {
-			flash.addFlashAttribute("error", "The file is not UTF-8; export it as \"CSV UTF-8\".");
 		}
 		catch (IOException ex) {
 			flash.addFlashAttribute("error", "The file could not be read.");

@@ -4,6 +4,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -197,6 +200,36 @@ public class MerchantDirectory {
 		row.put("kam", merchant.keyAccountManager());
 		row.put("kam_email", merchant.keyAccountManagerEmail());
 		return row;
+	}
+
+	/**
+	 * A CSV file as uploaded (the API's import and the dashboard's upload): UTF-8 strictly (a file
+	 * in another encoding would otherwise be stored with replacement characters), not empty, with
+	 * at least one merchant; then {@link #importCsv(Reader)}.
+	 *
+	 * @throws IllegalArgumentException saying what is wrong with the file; nothing is changed
+	 */
+	@Transactional
+	public int importFile(byte[] csv) {
+		if (csv == null || csv.length == 0) {
+			throw new IllegalArgumentException("The CSV file is empty.");
+		}
+		String text;
+		try {
+			text = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(csv))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw new IllegalArgumentException("The CSV file is not UTF-8; export it as \"CSV UTF-8\".");
+		}
+		int imported = importCsv(new java.io.StringReader(text));
+		if (imported == 0) {
+			throw new IllegalArgumentException("The CSV file has a header but no merchants.");
+		}
+		return imported;
 	}
 
 	/**
