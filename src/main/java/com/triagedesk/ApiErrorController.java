@@ -7,6 +7,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -25,6 +26,18 @@ class ApiErrorController implements ErrorController {
 
 	@RequestMapping("${server.error.path:/error}")
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+		// A filter that needed the database (API key, idempotency, rate limit, staff session) while it was gone.
+		if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+				&& DatabaseOutages.isOutage(failure)) {
+			ProblemDetail problem = DatabaseOutages.problem();
+			if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
+				problem.setInstance(URI.create(ASCII_PRINTABLE.matcher(path).replaceAll("")));
+			}
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, DatabaseOutages.RETRY_AFTER_SECONDS)
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(problem);
+		}
 		HttpStatus status = statusOf(request);
 		ProblemDetail problem = ProblemDetail.forStatus(status);
 		problem.setType(ProblemTypes.forStatus(status));

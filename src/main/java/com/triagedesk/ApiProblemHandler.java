@@ -183,13 +183,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class })
 	ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
 		log.warn("Database unavailable while handling {}: {}", path(request), ex.getClass().getName());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"The service is temporarily unavailable; nothing was stored. Please retry shortly.");
-		problem.setType(ProblemTypes.SERVICE_UNAVAILABLE);
-		problem.setTitle("Service unavailable");
 		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.RETRY_AFTER, "5");
-		return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+		headers.set(HttpHeaders.RETRY_AFTER, DatabaseOutages.RETRY_AFTER_SECONDS);
+		return handleExceptionInternal(ex, DatabaseOutages.problem(), headers, HttpStatus.SERVICE_UNAVAILABLE, request);
 	}
 
 	/**
@@ -213,6 +209,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+		if (DatabaseOutages.isOutage(ex)) {
+			return databaseUnavailable(ex, request);
+		}
 		log.error("Unexpected error while handling {}", path(request), ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Something went wrong on our side; the error has been logged.");

@@ -22,6 +22,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -329,6 +330,7 @@ class InboundMailIntegrationTest extends AppIntegrationTest {
 	}
 
 	@Test
+	@Tag("fault")
 	void aMailProcessedButNotMarkedBeforeACrashIsNotProcessedTwice() throws Exception {
 		String run = token();
 		byte[] mail = corpusFile("base64-utf8-body.eml", run);
@@ -345,6 +347,7 @@ class InboundMailIntegrationTest extends AppIntegrationTest {
 	}
 
 	@Test
+	@Tag("fault")
 	void whileTheImapServerIsDownNothingIsLostAndAfterwardsEverythingIsProcessedOnce() throws Exception {
 		imap.stop();
 		try {
@@ -498,6 +501,7 @@ class InboundMailIntegrationTest extends AppIntegrationTest {
 	}
 
 	@Test
+	@Tag("fault")
 	void twoPollersOnOneMailboxProcessEachMailOnce() throws Exception {
 		String run = token();
 		for (int i = 0; i < 8; i++) {

@@ -25,6 +25,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -303,6 +304,7 @@ class OutboundMailIntegrationTest extends AppIntegrationTest {
 	// ---- faults ------------------------------------------------------------------------
 
 	@Test
+	@Tag("fault")
 	void mailQueuedWhileSmtpIsDownIsDeliveredOnceWhenItReturns() throws Exception {
 		SMTP.stop();
 		List<String> keys = new ArrayList<>();
@@ -336,6 +338,7 @@ class OutboundMailIntegrationTest extends AppIntegrationTest {
 	}
 
 	@Test
+	@Tag("fault")
 	void aMailSentJustBeforeACrashGoesAgainWithTheSameMessageId() throws Exception {
 		String key = create(request(unique("crash"), true, List.of())).get("issueKey").asString();
 		// An instance claims the mail and sends it, then dies before recording that it did.
@@ -362,6 +365,7 @@ class OutboundMailIntegrationTest extends AppIntegrationTest {
 	}
 
 	@Test
+	@Tag("fault")
 	void twoWorkersOnOneDatabaseSendEachMailOnce() throws Exception {
 		List<String> keys = new ArrayList<>();
 		for (int i = 0; i < 60; i++) {
