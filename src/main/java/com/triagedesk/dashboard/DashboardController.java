@@ -182,17 +182,17 @@ class DashboardController {
 	}
 
 	/**
-	 * A file of the issue. Screenshots are shown as images of the type their content showed at
-	 * intake; anything else is a download as plain text. Either way the browser may not sniff,
-	 * run or frame it.
+	 * A file of the issue. Screenshots are served as images of the type their magic bytes showed at
+	 * intake, so the page can show them; anything else as plain text. Every file is a download
+	 * ({@code Content-Disposition: attachment}) the browser may not sniff, run or frame.
 	 */
 	@GetMapping("/issues/{key}/attachments/{id}")
 	org.springframework.http.ResponseEntity<byte[]> attachment(@PathVariable String key, @PathVariable long id) {
 		return issues.attachment(key, id).map(file -> {
 			boolean image = "IMAGE".equals(file.kind()) && SAFE_IMAGES.contains(file.contentType());
-			org.springframework.http.ContentDisposition disposition = (image
-					? org.springframework.http.ContentDisposition.inline()
-					: org.springframework.http.ContentDisposition.attachment())
+			// Always "attachment": an <img> still shows it, but opening the link never renders a
+			// file in the dashboard's origin.
+			org.springframework.http.ContentDisposition disposition = org.springframework.http.ContentDisposition.attachment()
 				.filename(file.filename(), java.nio.charset.StandardCharsets.UTF_8)
 				.build();
 			return org.springframework.http.ResponseEntity.ok()

@@ -170,6 +170,8 @@ class DashboardActionsIntegrationTest extends AppIntegrationTest {
 
 		assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
 		assertThat(png.headers().firstValue("Content-Security-Policy").orElse("")).contains("sandbox");
+		assertThat(png.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+		assertThat(png.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 		assertThat(txt.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
 		assertThat(txt.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
 		assertThat(txt.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");

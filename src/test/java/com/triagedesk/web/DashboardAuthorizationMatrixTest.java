@@ -65,6 +65,8 @@ class DashboardAuthorizationMatrixTest extends AppIntegrationTest {
 
 		assertThat(routes).hasSizeGreaterThanOrEqualTo(25);
 		assertThat(holes).isEmpty();
+		System.out.printf("Dashboard authorization matrix: %d routes x 3 callers = %d cases, %d holes%n", routes.size(),
+				routes.size() * 3, holes.size());
 	}
 
 	private List<Route> routes(String key) {

@@ -38,6 +38,13 @@ final class WebSession {
 	}
 
 	/**
+	 * Any request, with this session's cookies.
+	 */
+	HttpResponse<String> send(HttpRequest request) throws Exception {
+		return client.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
 	 * A form post; {@code csrf} null sends none, as a forged cross-site form would.
 	 */
 	HttpResponse<String> post(String path, String form, String csrf) throws Exception {
