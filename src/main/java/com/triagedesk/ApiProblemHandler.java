@@ -90,7 +90,16 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	 * A query string Tomcat cannot decode ({@code q=%FF}): the client's mistake, not ours.
 	 */
 	@ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
-	ResponseEntity<Object> undecodableQuery(Exception ex, WebRequest request) {
+	ResponseEntity<Object> undecodableQuery(org.apache.tomcat.util.http.InvalidParameterException ex,
+			WebRequest request) {
+		if (ex.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+			// Tomcat's own limits on parameters and form bodies (maxPostSize, maxParameterCount).
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+					"The parameters or the form are larger than this service accepts.");
+			problem.setType(ProblemTypes.PAYLOAD_TOO_LARGE);
+			problem.setTitle("Content too large");
+			return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, request);
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"The query string is not valid percent-encoded UTF-8.");
 		problem.setType(ProblemTypes.INVALID_REQUEST);
@@ -154,11 +163,36 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler(MultipartException.class)
 	ResponseEntity<Object> unreadableMultipart(MultipartException ex, WebRequest request) {
+		if (tooLarge(ex) || overMultipartLimit(ex)) {
+			// Over spring.servlet.multipart.* (a file, the parts together, their number) or, while a
+			// chunked body was read, over triage.http.max-request-size.
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+					"The request body, a file or the number of parts in it is larger than this service accepts.");
+			problem.setType(ProblemTypes.PAYLOAD_TOO_LARGE);
+			problem.setTitle("Content too large");
+			return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, request);
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"The multipart request body is malformed.");
 		problem.setType(ProblemTypes.MALFORMED_BODY);
 		problem.setTitle("Malformed request body");
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * Parsed lazily, a multipart body over its limits arrives as a plain MultipartException: the
+	 * limit is found among its causes.
+	 */
+	private static boolean overMultipartLimit(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof org.apache.tomcat.util.http.fileupload.impl.SizeException
+					|| cause instanceof org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException
+					|| (cause instanceof org.apache.tomcat.util.http.InvalidParameterException invalid
+							&& invalid.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String fieldPath(JacksonException json) {

@@ -30,7 +30,9 @@ class WebPagesConfiguration implements WebMvcConfigurer {
 		LocaleChangeInterceptor change = new LocaleChangeInterceptor();
 		change.setParamName("lang");
 		change.setIgnoreInvalidLocale(true);
-		registry.addInterceptor(change).excludePathPatterns("/api/**");
+		// Not on /error either: a request whose parameters cannot be read (escapes that are not UTF-8,
+		// a form over Tomcat's limit) must not fail a second time while its error is answered.
+		registry.addInterceptor(change).excludePathPatterns("/api/**", "/error");
 	}
 
 }

@@ -26,6 +26,15 @@ public final class Multipart {
 		return this;
 	}
 
+	/**
+	 * A part written by hand after its boundary line: headers, an empty line and content, ending
+	 * with CR LF (for part headers no well-behaved client writes).
+	 */
+	public Multipart raw(String headersAndContent) {
+		write("--" + boundary + "\r\n" + headersAndContent);
+		return this;
+	}
+
 	public Multipart json(String name, String json) {
 		return part(name, null, "application/json", json.getBytes(StandardCharsets.UTF_8));
 	}

@@ -9,14 +9,20 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -142,6 +148,21 @@ class RequestPage {
 			flash.addFlashAttribute("errors", Map.of("text", refused.getBody().getDetail()));
 			return "redirect:" + statusUrl(key, token);
 		}
+	}
+
+	/**
+	 * A form the page cannot read (a multipart body cut short, files over the limit, escapes that
+	 * are not UTF-8, the token left out): the page's own error page with a 4xx, never a 500.
+	 */
+	@ExceptionHandler({ MultipartException.class, InvalidParameterException.class,
+			MissingServletRequestParameterException.class })
+	String unreadable(Exception ex, Model model, HttpServletResponse response) {
+		int status = ex instanceof MaxUploadSizeExceededException ? HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
+				: ex instanceof InvalidParameterException invalid && invalid.getErrorCode() >= 400
+						&& invalid.getErrorCode() < 500 ? invalid.getErrorCode() : HttpServletResponse.SC_BAD_REQUEST;
+		response.setStatus(status);
+		model.addAttribute("tooLarge", status == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+		return "public/error";
 	}
 
 	private static String statusUrl(String key, String token) {

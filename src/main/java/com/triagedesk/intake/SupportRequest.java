@@ -23,7 +23,8 @@ record SupportRequest(
 		@NotBlank @PlainText @Size(max = 500) String subject,
 		@NotBlank @PlainText @Size(max = 200_000) String description,
 		@NotNull @Valid Reporter reporter,
-		@Size(max = 50, message = "at most 50 CC recipients") List<@NotBlank @PlainText @Email(regexp = EMAIL) @Size(max = 254) String> cc,
+		@Size(max = 49, message = "at most 49 CC recipients: an issue has at most 50 participants, the reporter included")
+		List<@NotBlank @PlainText @Email(regexp = EMAIL) @Size(max = 254) String> cc,
 		@PlainText @Size(max = 100) String organizationNumber,
 		@PlainText @Size(max = 100) String merchantSerialNumber,
 		@PlainText @Size(max = 200) String product,
@@ -37,9 +38,10 @@ record SupportRequest(
 		@PlainText @Size(max = 100_000) String additionalInfo) {
 
 	/**
-	 * Addresses people can actually receive mail at: something, {@code @}, and a domain with a dot.
+	 * Addresses people can actually receive mail at: something, {@code @}, and a domain with a dot;
+	 * nothing invisible ({@code ka\u200Bri@shop.no} looks like another person's address).
 	 */
-	static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+	static final String EMAIL = "^[^@\\s\\p{Cf}]+@[^@\\s\\p{Cf}]+\\.[^@\\s\\p{Cf}]+$";
 
 	record Reporter(@PlainText @Size(max = 200) String name,
 			@NotBlank @PlainText @Email(regexp = EMAIL) @Size(max = 254) String email,

@@ -2,7 +2,7 @@ package com.triagedesk.issues;
 
 /**
  * E-mail addresses people can receive mail at: something, one {@code @}, a domain with a dot, no
- * spaces or control characters, at most 254 characters. Checked by hand, in linear time.
+ * spaces, control or invisible (format) characters, at most 254 characters. Checked by hand, in linear time.
  */
 final class Addresses {
 
@@ -23,8 +23,8 @@ final class Addresses {
 		}
 		for (int i = 0; i < a.length(); i++) {
 			char c = a.charAt(i);
-			if (Character.isWhitespace(c) || Character.isISOControl(c) || c == '<' || c == '>' || c == ','
-					|| c == ';') {
+			if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+					|| c == '<' || c == '>' || c == ',' || c == ';') {
 				return false;
 			}
 		}

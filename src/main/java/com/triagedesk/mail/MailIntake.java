@@ -155,7 +155,9 @@ public class MailIntake {
 			mail = MimeReader.read(raw, properties.supportAddress());
 		}
 		catch (MessagingException | IOException | RuntimeException ex) {
-			return failed(null, via, raw, "The mail could not be read as MIME: " + ex.getClass().getSimpleName());
+			// The reason is shown to staff and API callers: what happened, never the class that said so.
+			log.info("Inbound mail could not be read as MIME: {}", ex.getClass().getName());
+			return failed(null, via, raw, "The mail could not be read as MIME");
 		}
 		try {
 			return transaction.execute(status -> process(mail, raw, via));
@@ -172,8 +174,7 @@ public class MailIntake {
 			// Whatever went wrong, the mail is logged and the mailbox moves on: one bad mail must
 			// never stop the ones behind it.
 			log.warn("Inbound mail {} could not be processed: {}", mail.messageId(), ex.getClass().getName());
-			return failed(mail, via, raw, "Processing failed (" + ex.getClass().getSimpleName()
-					+ "); the mail is kept here for staff");
+			return failed(mail, via, raw, "Processing failed; the mail is kept here for staff");
 		}
 	}
 

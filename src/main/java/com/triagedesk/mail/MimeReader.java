@@ -23,6 +23,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import org.jsoup.Jsoup;
@@ -93,7 +94,8 @@ final class MimeReader {
 
 	private InboundMessage readAll(byte[] raw) throws MessagingException, IOException {
 		MimeMessage message = parse(raw);
-		InternetAddress sender = firstAddress(message.getFrom());
+		Address[] fromHeader = addressHeader(message, "From");
+		InternetAddress sender = firstAddress(fromHeader.length > 0 ? fromHeader : addressHeader(message, "Sender"));
 		String from = sender == null ? null : sender.getAddress();
 		// getPersonal() is already decoded; control characters (CR, LF, NUL) become spaces.
 		String fromName = sender == null || sender.getPersonal() == null ? null : Headers.oneLine(sender.getPersonal());
@@ -102,8 +104,7 @@ final class MimeReader {
 		QuotedText.Parts parts = QuotedText.split(body);
 		QuotedText.Parts whole = QuotedText.signatureOnly(body);
 		return new InboundMessage(messageIdOf(message, raw), from, fromName,
-				addresses(message.getRecipients(jakarta.mail.Message.RecipientType.TO)),
-				addresses(message.getRecipients(jakarta.mail.Message.RecipientType.CC)),
+				addresses(addressHeader(message, "To")), addresses(addressHeader(message, "Cc")),
 				message.getSubject() == null ? "" : Headers.oneLine(message.getSubject()),
 				first(message, "In-Reply-To"), ids(first(message, "References")), parts.text(), parts.signature(),
 				parts.quoted(), whole.text(), List.copyOf(files), loopSignal(message, from), List.copyOf(notes));
@@ -212,34 +213,53 @@ final class MimeReader {
 		}
 	}
 
-	private static String text(Part part) throws MessagingException, IOException {
+	private String text(Part part) throws MessagingException, IOException {
 		try {
 			Object content = part.getContent();
 			if (content instanceof String text) {
 				return text;
 			}
 		}
-		catch (UnsupportedEncodingException ex) {
-			// An unknown charset: read it as UTF-8 rather than lose it.
+		catch (IOException ex) {
+			// An unknown charset or a transfer encoding that cannot be decoded: read it as UTF-8
+			// below rather than lose it.
 		}
 		byte[] bytes = bytes(part);
 		return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
 	}
 
-	private static byte[] bytes(Part part) throws MessagingException, IOException {
+	private byte[] bytes(Part part) throws MessagingException, IOException {
 		try (InputStream in = part.getInputStream()) {
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			byte[] buffer = new byte[8192];
-			int total = 0;
-			for (int n; (n = in.read(buffer)) > 0;) {
-				total += n;
-				if (total > MAX_FILE) {
-					return null;
-				}
-				out.write(buffer, 0, n);
-			}
-			return out.toByteArray();
+			return limited(in);
 		}
+		catch (IOException | MessagingException undecodable) {
+			// An unknown Content-Transfer-Encoding or broken base64: the part as it was sent, so one
+			// bad part does not cost the whole mail.
+			InputStream raw = part instanceof MimeBodyPart body ? body.getRawInputStream()
+					: part instanceof MimeMessage message ? message.getRawInputStream() : null;
+			if (raw == null) {
+				throw undecodable;
+			}
+			notes.add("A part whose transfer encoding could not be decoded was read as sent");
+			try (raw) {
+				return limited(raw);
+			}
+		}
+	}
+
+	/** The bytes, or null when there are more than {@value #MAX_FILE}. */
+	private static byte[] limited(InputStream in) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		byte[] buffer = new byte[8192];
+		int total = 0;
+		for (int n; (n = in.read(buffer)) > 0;) {
+			total += n;
+			if (total > MAX_FILE) {
+				return null;
+			}
+			out.write(buffer, 0, n);
+		}
+		return out.toByteArray();
 	}
 
 	/**
@@ -405,6 +425,33 @@ final class MimeReader {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * The addresses in a header, read leniently: one malformed address (a bare {@code <<>>}, a
+	 * display name with a colon) must not make the whole mail unreadable, so a header that does not
+	 * parse as a whole is read address by address and what still does not parse is left out.
+	 */
+	private static Address[] addressHeader(MimeMessage message, String name) throws MessagingException {
+		String header = message.getHeader(name, ",");
+		if (header == null || header.isBlank()) {
+			return new Address[0];
+		}
+		try {
+			return InternetAddress.parseHeader(header, false);
+		}
+		catch (AddressException whole) {
+			List<Address> parsed = new ArrayList<>();
+			for (String piece : header.split(",")) {
+				try {
+					parsed.addAll(List.of(InternetAddress.parseHeader(piece, false)));
+				}
+				catch (AddressException unreadable) {
+					// Nobody can be written to at this one.
+				}
+			}
+			return parsed.toArray(Address[]::new);
+		}
 	}
 
 	private static List<String> addresses(Address[] addresses) {
