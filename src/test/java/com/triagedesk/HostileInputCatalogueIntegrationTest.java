@@ -658,8 +658,8 @@ class HostileInputCatalogueIntegrationTest extends AppIntegrationTest {
 						f -> followJson("VSD-999999999", f.issue().token(), "{\"text\": \"Here is the MSN.\"}")),
 				follow("a key that is SQL", refused(404),
 						f -> followJson("VSD-1'%20OR%20'1'='1", f.issue().token(), "{\"text\": \"Here is the MSN.\"}")),
-				// The body is parsed before the token is checked (argument resolution comes first).
-				follow("broken JSON with a wrong token", refused(400),
+				// The token is checked on the headers, before the body is read (FollowUpTokenGate).
+				follow("broken JSON with a wrong token", refused(401),
 						f -> followJson(f.issue().key(), "wrong", "{\"text\": ")),
 				follow("broken JSON", refused(400), f -> followJson(f.issue().key(), f.issue().token(), "{\"text\": ")),
 				follow("an empty object", refused(400), f -> followJson(f.issue().key(), f.issue().token(), "{}")),

@@ -16,6 +16,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
+import com.triagedesk.issues.IssueQueries;
+
 /**
  * Security of {@code /api/**}: stateless, API keys as bearer tokens, no cookies and so no CSRF;
  * each controller checks the scope it needs and answers 401/403 problems.
@@ -31,7 +33,7 @@ class ApiSecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys, JdbcClient jdbc, Clock clock,
-			RateLimitProperties limits, javax.sql.DataSource dataSource) throws Exception {
+			RateLimitProperties limits, javax.sql.DataSource dataSource, IssueQueries queries) throws Exception {
 		RateLimitFilter rateLimit = new RateLimitFilter(limits, dataSource);
 		ApiKeyFilter apiKeys = new ApiKeyFilter(keys, rateLimit);
 		return http.securityMatcher("/api/**")
@@ -44,9 +46,10 @@ class ApiSecurityConfiguration {
 			.addFilterBefore(apiKeys, AnonymousAuthenticationFilter.class)
 			// After the key is known: limits and idempotency keys belong to the caller.
 			.addFilterAfter(rateLimit, ApiKeyFilter.class)
-			// Before idempotency, which reads the body: large bodies are refused on the headers.
+			// Before idempotency, which reads the body: large bodies and strangers' follow-ups are refused on the headers.
 			.addFilterAfter(new LargeBodyGate(), RateLimitFilter.class)
-			.addFilterAfter(new IdempotencyFilter(jdbc, clock), LargeBodyGate.class)
+			.addFilterAfter(new FollowUpTokenGate(queries), LargeBodyGate.class)
+			.addFilterAfter(new IdempotencyFilter(jdbc, clock), FollowUpTokenGate.class)
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.build();
 	}

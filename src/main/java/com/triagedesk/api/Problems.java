@@ -72,7 +72,7 @@ final class Problems {
 		problem.setInstance(URI.create(request.getRequestURI()));
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		if (problem.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
+		if (problem.getStatus() == HttpStatus.UNAUTHORIZED.value() && !response.containsHeader(HttpHeaders.WWW_AUTHENTICATE)) {
 			// RFC 6750 3.1: no error code when the request carried no credentials at all.
 			boolean presented = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
