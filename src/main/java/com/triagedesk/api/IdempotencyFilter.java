@@ -2,15 +2,23 @@ package com.triagedesk.api;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -33,12 +41,24 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code Idempotent-Replayed: true}), a retry while the first is still running gets 409, the same
  * key with another body 422. Results are kept 24 hours; server errors are not kept, so the retry
  * runs again.
+ * <p>
+ * A kept answer can hold what may be stored nowhere in clear, such as the follow-up token of a new
+ * issue (of which only the hash is kept). So it is stored sealed (AES-GCM) with a key derived from
+ * the request itself, which only the caller who sent it has: the database holds the request's hash,
+ * and the key is a different hash of it, so a copy of the database opens no kept answer.
  */
 final class IdempotencyFilter extends OncePerRequestFilter {
 
 	static final String HEADER = "Idempotency-Key";
 
 	static final Duration KEPT = Duration.ofHours(24);
+
+	/** Marks a sealed answer, so that one kept in clear by an earlier version is still replayed. */
+	private static final byte[] SEALED = "td-sealed-1:".getBytes(StandardCharsets.US_ASCII);
+
+	private static final int NONCE_BYTES = 12;
+
+	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
 
@@ -90,8 +110,9 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 			return;
 		}
 		String owner = Callers.current().map(ApiKeyAuthentication::getName).orElse("client:" + request.getRemoteAddr());
-		String hash = hash(request.getRequestURI() + "?" + request.getQueryString() + "\n" + request.getContentType()
-				+ "\n", body);
+		String head = request.getRequestURI() + "?" + request.getQueryString() + "\n" + request.getContentType() + "\n";
+		String hash = hash(head, body);
+		byte[] answerKey = answerKey(owner, key, head, body);
 		Instant now = clock.instant();
 		jdbc.sql("delete from idempotency_key where owner = ? and idempotency_key = ? and expires_at < ?")
 			.params(owner, key, Timestamp.from(now))
@@ -102,7 +123,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 			.params(owner, key, hash, Timestamp.from(now), Timestamp.from(now.plus(KEPT)))
 			.update() == 1;
 		if (!first) {
-			replay(owner, key, hash, request, response);
+			replay(owner, key, hash, answerKey, request, response);
 			return;
 		}
 		ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
@@ -115,7 +136,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 						    response_location = ?, response_body = ?
 						where owner = ? and idempotency_key = ?""")
 					.params(captured.getStatus(), captured.getContentType(), captured.getHeader(HttpHeaders.LOCATION),
-							captured.getContentAsByteArray(), owner, key)
+							seal(answerKey, captured.getContentAsByteArray()), owner, key)
 					.update();
 				stored = true;
 			}
@@ -130,8 +151,8 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private void replay(String owner, String key, String hash, HttpServletRequest request, HttpServletResponse response)
-			throws IOException {
+	private void replay(String owner, String key, String hash, byte[] answerKey, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		record Stored(String hash, String state, Integer status, String type, String location, byte[] body) {
 		}
 		Optional<Stored> stored = jdbc.sql("""
@@ -168,7 +189,7 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		response.setHeader("Idempotent-Replayed", "true");
 		if (first.body() != null) {
-			response.getOutputStream().write(first.body());
+			response.getOutputStream().write(open(answerKey, first.body()));
 		}
 	}
 
@@ -203,6 +224,54 @@ final class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The key a kept answer is sealed with: a hash of the same request that is not the stored
+	 * {@code request_hash}, so it cannot be computed from anything in the database.
+	 */
+	private static byte[] answerKey(String owner, String key, String head, byte[] body) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update(("triage-desk idempotent answer\n" + owner + "\n" + key + "\n" + head)
+				.getBytes(StandardCharsets.UTF_8));
+			return digest.digest(body);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static byte[] seal(byte[] key, byte[] answer) {
+		try {
+			byte[] nonce = new byte[NONCE_BYTES];
+			RANDOM.nextBytes(nonce);
+			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+			byte[] sealed = cipher.doFinal(answer);
+			ByteBuffer stored = ByteBuffer.allocate(SEALED.length + nonce.length + sealed.length);
+			return stored.put(SEALED).put(nonce).put(sealed).array();
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static byte[] open(byte[] key, byte[] stored) {
+		if (stored.length < SEALED.length + NONCE_BYTES
+				|| !Arrays.equals(stored, 0, SEALED.length, SEALED, 0, SEALED.length)) {
+			// Kept before answers were sealed (at most 24 hours ago).
+			return stored;
+		}
+		try {
+			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
+					new GCMParameterSpec(128, stored, SEALED.length, NONCE_BYTES));
+			return cipher.doFinal(stored, SEALED.length + NONCE_BYTES, stored.length - SEALED.length - NONCE_BYTES);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("A kept answer could not be opened", ex);
 		}
 	}
 

@@ -153,8 +153,10 @@ class IssueController {
 			@Valid @RequestBody Update update) {
 		var actor = Callers.require(ApiScope.ISSUES_WRITE);
 		long expected = version(ifMatch);
+		// An escalation reason is free text staff write (and paste into): shown to every agent and sent
+		// to webhooks, so it is redacted like a note.
 		ChangedIssue changed = management.update(key, expected < 0 ? null : expected, new IssueUpdate(update.status(), update.assignee(),
-				update.priority(), update.escalated(), update.escalationReason()), actor);
+				update.priority(), update.escalated(), redact("escalationReason", update.escalationReason())), actor);
 		IssueDetails issue = issues.find(changed.key().value()).orElseThrow();
 		return ResponseEntity.ok().eTag(etag(issue.version())).body(issue);
 	}
@@ -243,8 +245,9 @@ class IssueController {
 			responses = @ApiResponse(responseCode = "201", description = "The new issue", useReturnTypeSchema = true))
 	@PostMapping(path = "/{key}/split", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Opened> split(@PathVariable String key, @Valid @RequestBody Split split) {
-		OpenedIssue opened = management.split(key, new SplitRequest(split.subject(), split.description(),
-				split.messageIds()), Callers.require(ApiScope.ISSUES_WRITE));
+		// The new issue's subject and description are a new request's: redacted like one.
+		OpenedIssue opened = management.split(key, new SplitRequest(redact("subject", split.subject()),
+				redact("description", split.description()), split.messageIds()), Callers.require(ApiScope.ISSUES_WRITE));
 		return ResponseEntity.created(location(opened.key().value()))
 			.body(new Opened(opened.key().value(), opened.status().name(), key));
 	}
@@ -269,6 +272,10 @@ class IssueController {
 			.header(HttpHeaders.CONTENT_LOCATION, location(issue.key()).toString())
 			.eTag(etag(issue.version()))
 			.body(issue);
+	}
+
+	private String redact(String location, String text) {
+		return text == null ? null : redactor.redact(location, text).text();
 	}
 
 	private static URI location(String key) {

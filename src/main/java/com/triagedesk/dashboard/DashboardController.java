@@ -248,8 +248,10 @@ class DashboardController {
 		return act(key, flash, () -> {
 			String newAssignee = "me".equals(assignee) ? staff.getName() : assignee;
 			Boolean escalated = escalate == null ? null : Boolean.valueOf(escalate);
+			// Free text staff write, shown to every agent and sent to webhooks: redacted like a note.
 			management.update(key, version, new IssueUpdate(status, newAssignee, priority, escalated,
-					escalationReason == null || escalationReason.isBlank() ? null : escalationReason), actor(staff));
+					escalationReason == null || escalationReason.isBlank() ? null
+							: redactor.redact("escalationReason", escalationReason).text()), actor(staff));
 			return "Saved.";
 		});
 	}
@@ -294,7 +296,8 @@ class DashboardController {
 	String split(@PathVariable String key, @RequestParam String subject,
 			@RequestParam(required = false) List<Long> messageIds, Principal staff, RedirectAttributes flash) {
 		try {
-			OpenedIssue opened = management.split(key, new SplitRequest(subject.isBlank() ? null : subject, null,
+			OpenedIssue opened = management.split(key, new SplitRequest(
+					subject.isBlank() ? null : redactor.redact("subject", subject).text(), null,
 					messageIds == null ? Set.of() : Set.copyOf(messageIds)), actor(staff));
 			flash.addFlashAttribute("done", "Split off from " + key + ".");
 			return issuePage(opened.key().value());

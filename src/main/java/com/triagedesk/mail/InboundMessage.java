@@ -21,6 +21,14 @@ record InboundMessage(String messageId, String from, String fromName, List<Strin
 	}
 
 	/**
+	 * The same mail with another display name for the sender (the name with its secrets cut).
+	 */
+	InboundMessage withFromName(String name) {
+		return new InboundMessage(messageId, from, name, to, cc, subject, inReplyTo, references, text, signature, quoted,
+				fullText, files, loopSignal, notes);
+	}
+
+	/**
 	 * Every Message-ID this mail answers, nearest first.
 	 */
 	List<String> answers() {

@@ -152,7 +152,10 @@ public class MailIntake {
 			if (bomb != null) {
 				return failed(null, via, raw, bomb);
 			}
-			mail = MimeReader.read(raw, properties.supportAddress());
+			InboundMessage read = MimeReader.read(raw, properties.supportAddress());
+			// The sender's display name is text they chose, like the subject: it becomes the reporter's
+			// name on the issue and in every mail's greeting, so its secrets are cut before anything uses it.
+			mail = read.withFromName(read.fromName() == null ? null : redactor.redact("from", read.fromName()).text());
 		}
 		catch (MessagingException | IOException | RuntimeException ex) {
 			// The reason is shown to staff and API callers: what happened, never the class that said so.
