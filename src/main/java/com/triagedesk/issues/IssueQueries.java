@@ -42,7 +42,8 @@ public class IssueQueries {
 	public IssuePage list(IssueFilter filter, String cursor, int limit) {
 		int size = Math.max(1, Math.min(limit, 200));
 		Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.parse(cursor);
-		StringBuilder sql = new StringBuilder(SUMMARY_SELECT);
+		// The filters, on issue i; with q they narrow each way of matching (below) instead.
+		StringBuilder sql = new StringBuilder();
 		java.util.Map<String, Object> params = new java.util.HashMap<>();
 		params.put("now", java.sql.Timestamp.from(clock.instant()));
 		if (!filter.statuses().isEmpty()) {
@@ -69,23 +70,33 @@ public class IssueQueries {
 			sql.append(" and (i.route = :route or i.route_suggested = :route)");
 			params.put("route", filter.route().strip());
 		}
-		if (filter.q() != null && !filter.q().isBlank()) {
-			// Subject and description, every message of the thread, or an orderId given exactly.
-			sql.append(" and (i.search @@ websearch_to_tsquery('simple', :q) or i.order_id = :q"
-					+ " or exists (select 1 from message m where m.issue_id = i.id"
-					+ " and to_tsvector('simple', m.body) @@ websearch_to_tsquery('simple', :q)))");
-			params.put("q", filter.q().strip());
-		}
 		if (after != null) {
 			sql.append(" and (i.updated_at, i.id) < (:afterAt, :afterId)");
 			params.put("afterAt", java.sql.Timestamp.from(after.updatedAt()));
 			params.put("afterId", after.id());
 		}
-		sql.append(" order by i.updated_at desc, i.id desc limit :limit");
+		String newestFirst = " order by i.updated_at desc, i.id desc limit :limit";
 		params.put("limit", size + 1);
+		String query;
+		if (filter.q() != null && !filter.q().isBlank()) {
+			// Subject and description, every message of the thread, or an orderId given exactly: each
+			// way of matching takes its own page, newest first, and the page is the newest of those.
+			// Apart, each can use its index (full text for a rare word, the order of the list for a
+			// common one); joined by OR, a rare word made PostgreSQL read every issue.
+			params.put("q", filter.q().strip());
+			String matching = "select i.id from issue i where true" + sql;
+			query = SUMMARY_SELECT + " and i.id in ((" + matching
+					+ " and i.search @@ websearch_to_tsquery('simple', :q)" + newestFirst + ") union all (" + matching
+					+ " and i.order_id = :q" + newestFirst + ") union all (" + matching
+					+ " and exists (select 1 from message m where m.issue_id = i.id"
+					+ " and m.search @@ websearch_to_tsquery('simple', :q))" + newestFirst + "))" + newestFirst;
+		}
+		else {
+			query = SUMMARY_SELECT + sql + newestFirst;
+		}
 		record Row(IssueSummary summary, long id) {
 		}
-		List<Row> rows = jdbc.sql(sql.toString())
+		List<Row> rows = jdbc.sql(query)
 			.params(params)
 			.query((rs, n) -> new Row(summary(rs), rs.getLong("id")))
 			.list();
@@ -144,14 +155,15 @@ public class IssueQueries {
 	}
 
 	/**
-	 * How many issues are in each status (merged ones not counted).
+	 * How many issues are in each status (merged ones not counted): the running totals that the
+	 * issue table's triggers keep (see {@link IssueStatusCounts}), not a count of every issue.
 	 */
 	public java.util.Map<IssueStatus, Long> countByStatus() {
 		java.util.Map<IssueStatus, Long> counts = new java.util.EnumMap<>(IssueStatus.class);
 		for (IssueStatus status : IssueStatus.values()) {
 			counts.put(status, 0L);
 		}
-		jdbc.sql("select status, count(*) as n from issue where merged_into_id is null group by status")
+		jdbc.sql("select status, sum(issues) as n from issue_status_count group by status")
 			.query((rs, n) -> counts.put(IssueStatus.valueOf(rs.getString("status")), rs.getLong("n")))
 			.list();
 		return counts;
