@@ -351,8 +351,12 @@ class DashboardController {
 
 	}
 
+	/**
+	 * Staff as the issues module knows them ({@code staff:<e-mail>}): a participant they remove
+	 * stays removed, and their replies count as staff replies.
+	 */
 	private static Actor actor(Principal staff) {
-		return new Actor(staff.getName(), Channel.STAFF);
+		return Actor.staff(staff.getName(), Channel.STAFF);
 	}
 
 	/**

@@ -60,6 +60,30 @@ class DashboardActionsIntegrationTest extends AppIntegrationTest {
 	}
 
 	@Test
+	void aParticipantRemovedInTheDashboardIsNotAddedBackByTheReportersNextCc() throws Exception {
+		tools.jackson.databind.JsonNode created = http.postJson("/api/v1/requests", """
+				{"subject": "Capture fails", "description": "1. We capture. 2. We get HTTP 500.",
+				 "reporter": {"email": "rm.%s@acme-shop.no"}, "cc": ["old.colleague@acme-shop.no"]}""".formatted(
+				UUID.randomUUID().toString().substring(0, 6))).json();
+		String key = created.get("issueKey").asString();
+		Document page = Jsoup.parse(agent.get("/dashboard/issues/" + key).body());
+
+		HttpResponse<String> removed = agent.post("/dashboard/issues/" + key + "/participants/remove",
+				"email=old.colleague%40acme-shop.no", csrf(page));
+		http.postJson("/api/v1/issues/" + key + "/messages",
+				"{\"text\": \"The MSN is 123456.\", \"cc\": [\"old.colleague@acme-shop.no\"]}", "Follow-Up-Token",
+				created.get("followUpToken").asString());
+
+		assertThat(removed.statusCode()).isEqualTo(302);
+		assertThat(jdbc.sql("select coalesce(p.removed_by, '(active again)') from participant p join issue i on i.id = p.issue_id "
+				+ "where i.issue_key = ? and p.email = 'old.colleague@acme-shop.no'").param(key).query(String.class).single())
+			.startsWith("staff:");
+		assertThat(jdbc.sql("select count(*) from participant p join issue i on i.id = p.issue_id where i.issue_key = ? "
+				+ "and p.email = 'old.colleague@acme-shop.no' and p.removed_at is null").param(key).query(Long.class).single())
+			.isZero();
+	}
+
+	@Test
 	void aMessageIsSplitOffIntoANewIssue() throws Exception {
 		tools.jackson.databind.JsonNode created0 = http.postJson("/api/v1/requests", """
 				{"subject": "Capture fails", "description": "1. We capture. 2. We get HTTP 500.",
