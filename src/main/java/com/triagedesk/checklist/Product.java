@@ -42,9 +42,13 @@ public enum Product {
 
 	private static final Pattern SPACES = Pattern.compile("\\s+");
 
-	/** Brand names, versions and remarks around a product name. */
+	/**
+	 * Brand names, versions and remarks around a product name. A remark ends at the next bracket: with
+	 * {@code \(.*?\)} every unclosed "(" made the search read on to the end of the text, in time
+	 * quadratic in its length (found by ExtractorsFuzzTest).
+	 */
 	private static final Pattern DECORATION = Pattern
-		.compile("\\b(?:vipps|mobilepay|by|the)\\b|\\bv\\d+(?:\\.\\d+)*\\b|\\(.*?\\)|[/,-]");
+		.compile("\\b(?:vipps|mobilepay|by|the)\\b|\\bv\\d+(?:\\.\\d+)*\\b|\\([^()\\n]*\\)|[/,-]");
 
 	private static final java.util.Map<String, Product> ALIASES = java.util.Map.ofEntries(
 			java.util.Map.entry("webhook", Product.WEBHOOKS), java.util.Map.entry("settlement", Product.REPORT),

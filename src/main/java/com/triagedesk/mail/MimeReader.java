@@ -220,9 +220,10 @@ final class MimeReader {
 				return text;
 			}
 		}
-		catch (IOException ex) {
+		catch (IOException | RuntimeException ex) {
 			// An unknown charset or a transfer encoding that cannot be decoded: read it as UTF-8
-			// below rather than lose it.
+			// below rather than lose it. Angus Mail throws a NullPointerException for a charset
+			// parameter it cannot parse (found by MimeReaderFuzzTest).
 		}
 		byte[] bytes = bytes(part);
 		return bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);

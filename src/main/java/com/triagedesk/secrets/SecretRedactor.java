@@ -256,9 +256,11 @@ public final class SecretRedactor {
 
 		/** "-----BEGIN [RSA |EC |ENCRYPTED ]PRIVATE KEY-----" with "private key-----" at {@code at}. */
 		private boolean pemHeaderEndsAt(int at) {
-			// Only the 40 characters before: a search back to the start would be quadratic.
+			// Only the 40 characters before: a search back to the start would be quadratic. The
+			// nearest marker: an earlier "-----BEGIN " in reach hid this one (found by
+			// SecretRedactorFuzzTest).
 			int begin = -1;
-			for (int j = Math.max(0, at - 40); j < at && begin < 0; j++) {
+			for (int j = at - 1; j >= Math.max(0, at - 40) && begin < 0; j--) {
 				if (lower.startsWith("-----begin ", j)) {
 					begin = j;
 				}
@@ -477,21 +479,11 @@ public final class SecretRedactor {
 				if (!is(i, '>')) {
 					return i;
 				}
-				int end = i + 1;
-				while (end < text.length() && end - i < MAX_VALUE && text.charAt(end) != '<') {
-					end++;
-				}
-				claim(i + 1, end, kind, weak);
-				return end;
+				return element(i, kind, weak);
 			}
 			if (quoted && is(i, '>')) {
 				// <entry name="clientSecret">…</entry>
-				int end = i + 1;
-				while (end < text.length() && end - i < MAX_VALUE && text.charAt(end) != '<') {
-					end++;
-				}
-				claim(i + 1, end, kind, weak);
-				return end;
+				return element(i, kind, weak);
 			}
 			i = skipMarkup(i);
 			int beforeSpace = i;
@@ -575,6 +567,20 @@ public final class SecretRedactor {
 			return value(i, kind, weak);
 		}
 
+		/**
+		 * An XML element's text after its start tag's {@code >} at {@code close}: up to the next
+		 * {@code <}. Without one it was no element: reading goes on after the {@code >} (found by
+		 * SecretRedactorFuzzTest: '"token>' took the rest of the text, the next secret's name with it).
+		 */
+		private int element(int close, SecretKind kind, boolean weak) {
+			int end = close + 1;
+			while (end < text.length() && end - close < MAX_VALUE && text.charAt(end) != '<') {
+				end++;
+			}
+			boolean claimed = claim(close + 1, end, kind, weak);
+			return claimed || is(end, '<') ? end : close + 1;
+		}
+
 		/** "<vipps:clientSecret>": the name follows a namespace prefix inside an XML tag. */
 		private boolean xmlNamespaced(int at) {
 			if (at == 0 || text.charAt(at - 1) != ':') {
@@ -605,6 +611,30 @@ public final class SecretRedactor {
 				int valueStart = skipSpace(start + (close + 1), false);
 				return value(valueStart, kind, weak);
 			}
+			if (colon && (line.contains(" ") || line.contains("\t"))) {
+				// "client_secret:\n  Q3kz…  # prod": a machine-made first word is the value, whatever
+				// follows it on its line (found by SecretRedactorFuzzTest); "client_id: …" is a key.
+				int tokenEnd = start;
+				while (tokenEnd < end && !Character.isWhitespace(text.charAt(tokenEnd))) {
+					tokenEnd++;
+				}
+				boolean tokenChars = true;
+				for (int t = start; t < tokenEnd && tokenChars; t++) {
+					char c = text.charAt(t);
+					// what keys and tokens are made of: not code ("….Add(\"Ocp-Apim-…\",")
+					tokenChars = Character.isLetterOrDigit(c) || "-_+/=.~!$%@#*".indexOf(c) >= 0;
+				}
+				int unpadded = tokenEnd;
+				while (unpadded > start && text.charAt(unpadded - 1) == '=') {
+					unpadded--;
+				}
+				String token = text.substring(start, tokenEnd);
+				String body = text.substring(start, unpadded);
+				if (tokenChars && token.length() >= 12 && looksGenerated(token) && body.indexOf('=') < 0) {
+					claim(start, tokenEnd, kind, weak);
+					return tokenEnd;
+				}
+			}
 			if (!colon || line.isEmpty() || line.contains(" ") || line.contains(":") || line.contains("=")) {
 				return lineBreak;
 			}
@@ -628,12 +658,11 @@ public final class SecretRedactor {
 			}
 			boolean alone = label.isEmpty() || label.equals("-") || label.equals("*") || label.equals("**")
 					|| label.endsWith("name:");
-			if (!alone) {
-				return lineBreak;
-			}
 			int end = lineEnd(next, 4096);
 			String line = text.substring(next, end).strip();
-			if (line.length() >= 8 && !line.contains(" ") && looksGenerated(line)) {
+			// After words on the label's line ("… our client secret" / "Q3kz…", found by
+			// SecretRedactorFuzzTest) only a value that is long and machine-made.
+			if (line.length() >= (alone ? 8 : 16) && !line.contains(" ") && looksGenerated(line)) {
 				claim(next, next + line.length(), kind);
 				return next + line.length();
 			}
@@ -670,6 +699,12 @@ public final class SecretRedactor {
 					&& "\"',;\\".indexOf(text.charAt(end)) < 0) {
 				end++;
 			}
+			if (end > i && end - i <= 64
+					&& KEYS.containsKey(keyText.substring(i, is(end - 1, ':') ? end - 1 : end))) {
+				// "| Authorization | client_secret | Q3kz… |": the next name, read as a key (found by
+				// SecretRedactorFuzzTest)
+				return i;
+			}
 			if (end - i >= 8) {
 				claim(i, end, kind);
 			}
@@ -695,19 +730,46 @@ public final class SecretRedactor {
 						&& !text.startsWith("\\\"", end)) {
 					end++;
 				}
+				if (!text.startsWith("\\\"", end)) {
+					// Not closed: one word, as after a stray quote below
+					int word = from + 2;
+					while (word < end && !Character.isWhitespace(text.charAt(word))) {
+						word++;
+					}
+					return claim(from + 2, word, kind, weak) ? word : from + 2;
+				}
 				claim(from + 2, end, kind, weak);
 				return end;
 			}
 			char first = text.charAt(from);
 			if (first == '"' || first == '\'' || first == '`') {
 				int end = quotedEnd(from + 1, first);
-				boolean claimed = claim(from + 1, end, kind, weak);
-				return claimed ? end : literalsOnLine(end, kind);
+				if (end >= text.length() || text.charAt(end) != first) {
+					// A stray quote: its value is one word, and what follows is read on as it is, it
+					// may name a secret (found by SecretRedactorFuzzTest)
+					int word = from + 1;
+					while (word < end && !Character.isWhitespace(text.charAt(word))) {
+						word++;
+					}
+					return claim(from + 1, word, kind, weak) ? word : from + 1;
+				}
+				if (claim(from + 1, end, kind, weak)) {
+					return end;
+				}
+				return literalsOnLine(end, kind);
 			}
 			int end = from;
 			while (end < text.length() && end - from < MAX_VALUE && !Character.isWhitespace(text.charAt(end))
 					&& "\"'&,;<>})]|\\`".indexOf(text.charAt(end)) < 0) {
 				end++;
+			}
+			boolean colon = end > from && is(end - 1, ':');
+			if (end - from <= 64 && (KEYS.containsKey(keyText.substring(from, colon ? end - 1 : end))
+					|| (colon && secretName(lower.substring(from, end - 1))))) {
+				// "webhook_secret<TAB>client_secret:" / "  Q3kz…", "secret | client_secret | Q3kz… |": the
+				// next name, not this one's value; left for the key scan to read (found by
+				// SecretRedactorFuzzTest)
+				return from;
 			}
 			int valueEnd = end;
 			while (valueEnd > from && (text.charAt(valueEnd - 1) == '*' || text.charAt(valueEnd - 1) == '.')) {
@@ -718,19 +780,30 @@ public final class SecretRedactor {
 				return end;
 			}
 			// env('VIPPS_SECRET', 'Q3kz…'), process.env.X || "Q3kz…": a default written in the code
-			return literalsOnLine(from, kind);
+			return Math.max(end, literalsOnLine(from, kind));
 		}
 
-		/** Quoted literals that look machine-made on the rest of a code line after a secret's name. */
+		/**
+		 * Quoted literals that look machine-made on the rest of a code line after a secret's name;
+		 * returns the end of the last one claimed, else {@code from}.
+		 */
 		private int literalsOnLine(int from, SecretKind kind) {
 			int end = lineEnd(from, 300);
+			int claimedUntil = -1;
 			int i = from;
 			while (i < end) {
 				char c = text.charAt(i);
 				if (c == '"' || c == '\'') {
 					int close = Math.min(quotedEnd(i + 1, c, end - i), end);
-					if (close - i - 1 >= 8 && looksGenerated(text.substring(i + 1, close))) {
-						claim(i + 1, close, kind);
+					// Only a closed literal of one word: after a stray quote, the quotes pair up wrongly
+					// and would take code, and the name of the next secret with it (found by
+					// SecretRedactorFuzzTest)
+					String literal = text.substring(i + 1, close);
+					if (close < end && text.charAt(close) == c && literal.length() >= 8 && looksGenerated(literal)
+							&& literal.chars().noneMatch(Character::isWhitespace)) {
+						if (claim(i + 1, close, kind)) {
+							claimedUntil = close + 1;
+						}
 					}
 					i = close + 1;
 				}
@@ -738,7 +811,9 @@ public final class SecretRedactor {
 					i++;
 				}
 			}
-			return end;
+			// The rest of the line is read on: it may name another secret ("password=changeme
+			// apikey=Q3kz…", found by SecretRedactorFuzzTest). At most 300 characters a value.
+			return claimedUntil >= 0 ? claimedUntil : from;
 		}
 
 		private int lineEnd(int from) {
@@ -796,10 +871,11 @@ public final class SecretRedactor {
 			SecretKind kind = PHRASES.get(name);
 			if (is(i, '"') || is(i, '\'') || is(i, '`')) {
 				int end = quotedEnd(i + 1, text.charAt(i));
-				if (end - i - 1 >= 6 && looksGenerated(text.substring(i + 1, end))) {
-					claim(i + 1, end, kind);
+				if (end - i - 1 >= 6 && looksGenerated(text.substring(i + 1, end)) && claim(i + 1, end, kind)) {
+					return end;
 				}
-				return end;
+				// As below: what was read may hold another phrase (found by SecretRedactorFuzzTest)
+				return at + name.length();
 			}
 			int end = i;
 			while (end < text.length() && end - i < MAX_VALUE && !Character.isWhitespace(text.charAt(end))) {
@@ -814,8 +890,13 @@ public final class SecretRedactor {
 			if ((password && value.length() >= 6 && looksLikePassword(value))
 					|| (value.length() >= 12 && looksGenerated(value))) {
 				claim(i, valueEnd, kind);
+				return end;
 			}
-			return end;
+			// Not this phrase's value: the words read on the way to it may hold another phrase ("we
+			// rotated the client secret yesterday. The password is …"). Reading on from the name stays
+			// linear: a value ends at white space, and only the phrases of the 40 characters before it
+			// can reach it.
+			return at + name.length();
 		}
 
 		// "Basic ZmI0…" and "Bearer 8f9a…" without a header name: AuthenticationHeaderValue("Basic", "…")

@@ -70,6 +70,10 @@ class SecretRedactorTest {
 				Arguments.of("private key in json string",
 						"{\"key\":\"-----BEGIN RSA PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n-----END RSA PRIVATE KEY-----\"}",
 						"MIIEvQIBADANBgkqhkiG9w0BAQEFAASC", SecretKind.PRIVATE_KEY),
+				// found by SecretRedactorFuzzTest: the first "-----BEGIN " in reach was taken for this key's
+				Arguments.of("private key after another PEM header",
+						"-----BEGIN CERTIFICATE-----\n-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----",
+						"MIIEvQIBADANBgkqhkiG9w0BAQEFAASC", SecretKind.PRIVATE_KEY),
 				Arguments.of("private key without end",
 						"-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj",
 						"BKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj", SecretKind.PRIVATE_KEY));

@@ -32,6 +32,16 @@ class SecretShapesTest {
 						SecretKind.PASSWORD),
 				Arguments.of("tab-separated", "Ocp-Apim-Subscription-Key\t" + S, SecretKind.SUBSCRIPTION_KEY),
 				Arguments.of("value on the next line", "client_secret:\n  " + S, SecretKind.CLIENT_SECRET),
+				// found by SecretRedactorFuzzTest: more on the value's line hid it
+				Arguments.of("value on the next line with a comment", "client_secret:\n  " + S + "  # test, rotated",
+						SecretKind.CLIENT_SECRET),
+				// found by SecretRedactorFuzzTest: the first name took the second for its value
+				Arguments.of("two names, the value below", "webhook_secret\tclient_secret:\n  " + S, SecretKind.CLIENT_SECRET),
+				Arguments.of("two names in a table", "| secret | client_secret | " + S + " |", SecretKind.CLIENT_SECRET),
+				// found by SecretRedactorFuzzTest: a name without a usable value hid the rest of its line
+				Arguments.of("a placeholder before on the line", "password=changeme apikey=" + S, SecretKind.SUBSCRIPTION_KEY),
+				Arguments.of("portal copy after words", "Here are our test credentials. Client secret\n" + S,
+						SecretKind.CLIENT_SECRET),
 				Arguments.of("markdown bold", "**Client secret:** " + S, SecretKind.CLIENT_SECRET),
 				Arguments.of("markdown table", "| client_secret | " + S + " |", SecretKind.CLIENT_SECRET),
 				Arguments.of("quoted prose", "Our client secret is \"" + S + "\".", SecretKind.CLIENT_SECRET),
@@ -92,6 +102,9 @@ class SecretShapesTest {
 				Arguments.of("Go assignment", "ClientSecret := \"" + S + "\"", SecretKind.CLIENT_SECRET),
 				Arguments.of("header dump lists", "{\"client_secret\":[\"" + S + "\"]}", SecretKind.CLIENT_SECRET),
 				Arguments.of("prose with words between", "The password for the portal is Summer2024!", SecretKind.PASSWORD),
+				// found by SecretRedactorFuzzTest: the client secret's phrase read past the password's
+				Arguments.of("another secret named before", "We rotated the client secret yesterday. The password is Summer2024!",
+						SecretKind.PASSWORD),
 				Arguments.of("Norwegian prose with words between", "Passordet mitt er Hemmelig123!", SecretKind.PASSWORD),
 				Arguments.of("client secret for test", "Our client secret for test is " + S, SecretKind.CLIENT_SECRET),
 				Arguments.of("Azure primary key", "Primary key: " + S, SecretKind.SUBSCRIPTION_KEY),
