@@ -49,13 +49,10 @@ final class FollowUpTokenGate extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The issue key of a follow-up path (decoded and normalized, as the dispatcher matches it), or null.
+	 * The issue key of a follow-up path, or null.
 	 */
 	private static String followUpKey(HttpServletRequest request) {
-		String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-		if (path.endsWith("/")) {
-			path = path.substring(0, path.length() - 1);
-		}
+		String path = LargeBodyGate.path(request);
 		if (!path.startsWith(PREFIX) || !path.endsWith(SUFFIX) || path.length() <= PREFIX.length() + SUFFIX.length()) {
 			return null;
 		}

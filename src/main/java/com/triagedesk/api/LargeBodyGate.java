@@ -40,9 +40,9 @@ final class LargeBodyGate extends OncePerRequestFilter {
 
 	/**
 	 * The decoded, normalized path ({@code inbound%2Demail} is {@code inbound-email}), as the
-	 * dispatcher will match it.
+	 * dispatcher will match it; {@link FollowUpTokenGate} matches on it too.
 	 */
-	private static String path(HttpServletRequest request) {
+	static String path(HttpServletRequest request) {
 		String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
 		return path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
 	}
