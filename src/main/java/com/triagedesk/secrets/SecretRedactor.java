@@ -163,6 +163,11 @@ public final class SecretRedactor {
 
 		private final TreeMap<Integer, Span> spans = new TreeMap<>();
 
+		/** {@link #nextLessThan}'s last answer, {@code lessThanAt}, for a search from {@code lessThanFrom}. */
+		private int lessThanFrom = Integer.MAX_VALUE;
+
+		private int lessThanAt = -1;
+
 		Scan(String text) {
 			this.text = text;
 			// Character by character, so that positions in the lower-case copy are those of the text.
@@ -190,10 +195,12 @@ public final class SecretRedactor {
 			if (end <= start || start < 0 || end > text.length()) {
 				return false;
 			}
-			String value = text.substring(start, end);
-			if (Masking.isNotASecret(value) || (weak && !(looksGenerated(value) && value.length() >= 12))) {
-				return false;
+			if (end - start >= MAX_VALUE - 2) {
+				// A value scan stops after MAX_VALUE characters (it bounds the work one name costs); a
+				// longer value (98 KB of base64) goes on to the end of its token, not half of it kept.
+				end = tokenEnd(end);
 			}
+			// Overlaps first: they cost nothing, the value's copy and checks cost its length.
 			Map.Entry<Integer, Span> before = spans.floorEntry(start);
 			if (before != null && before.getValue().end() > start) {
 				return false;
@@ -202,8 +209,20 @@ public final class SecretRedactor {
 			if (after != null && after.getKey() < end) {
 				return false;
 			}
+			String value = text.substring(start, end);
+			if (Masking.isNotASecret(value) || (weak && !(looksGenerated(value) && value.length() >= 12))) {
+				return false;
+			}
 			spans.put(start, new Span(start, end, kind));
 			return true;
+		}
+
+		private int tokenEnd(int from) {
+			int i = from;
+			while (i < text.length() && !Character.isWhitespace(text.charAt(i)) && "\"'`<>&,;)]}|\\".indexOf(text.charAt(i)) < 0) {
+				i++;
+			}
+			return i;
 		}
 
 		private boolean claim(int start, int end, SecretKind kind) {
@@ -573,12 +592,28 @@ public final class SecretRedactor {
 		 * SecretRedactorFuzzTest: '"token>' took the rest of the text, the next secret's name with it).
 		 */
 		private int element(int close, SecretKind kind, boolean weak) {
-			int end = close + 1;
-			while (end < text.length() && end - close < MAX_VALUE && text.charAt(end) != '<') {
-				end++;
+			int lessThan = nextLessThan(close + 1);
+			if (lessThan < 0 || lessThan - close > MAX_VALUE) {
+				// No end tag in reach: one word, as after a stray quote. (Scanning the rest of the text
+				// for each '"token>' took time of the square of its length: found by
+				// SecretRedactorFuzzTest.)
+				int word = close + 1;
+				while (word < text.length() && word - close < MAX_VALUE && !Character.isWhitespace(text.charAt(word))) {
+					word++;
+				}
+				return claim(close + 1, word, kind, weak) ? word : close + 1;
 			}
-			boolean claimed = claim(close + 1, end, kind, weak);
-			return claimed || is(end, '<') ? end : close + 1;
+			claim(close + 1, lessThan, kind, weak);
+			return lessThan;
+		}
+
+		/** The next '<' at or after {@code from}, or -1; remembered, so that reading on costs nothing. */
+		private int nextLessThan(int from) {
+			if (from < lessThanFrom || (lessThanAt >= 0 && lessThanAt < from)) {
+				lessThanAt = text.indexOf('<', from);
+				lessThanFrom = from;
+			}
+			return lessThanAt;
 		}
 
 		/** "<vipps:clientSecret>": the name follows a namespace prefix inside an XML tag. */
@@ -635,7 +670,13 @@ public final class SecretRedactor {
 					return tokenEnd;
 				}
 			}
-			if (!colon || line.isEmpty() || line.contains(" ") || line.contains(":") || line.contains("=")) {
+			// base64's padding is no "key=value" ("client_secret:\n  Q3kz…MA==")
+			int padding = line.length();
+			while (padding > 0 && line.charAt(padding - 1) == '=') {
+				padding--;
+			}
+			if (!colon || line.isEmpty() || line.contains(" ") || line.contains(":")
+					|| line.substring(0, padding).contains("=")) {
 				return lineBreak;
 			}
 			return value(start, kind, weak);
@@ -662,7 +703,10 @@ public final class SecretRedactor {
 			String line = text.substring(next, end).strip();
 			// After words on the label's line ("… our client secret" / "Q3kz…", found by
 			// SecretRedactorFuzzTest) only a value that is long and machine-made.
-			if (line.length() >= (alone ? 8 : 16) && !line.contains(" ") && looksGenerated(line)) {
+			// Not a line with white space in it, nor one that names a secret itself ("…$<TAB>client_secret:"
+			// after "secret<CR>", found by SecretRedactorFuzzTest): that name's value is the key scan's.
+			if (line.length() >= (alone ? 8 : 16) && line.chars().noneMatch(Character::isWhitespace)
+					&& looksGenerated(line) && !keyInUseWithin(next, next + line.length())) {
 				claim(next, next + line.length(), kind);
 				return next + line.length();
 			}
@@ -696,13 +740,13 @@ public final class SecretRedactor {
 			}
 			int end = i;
 			while (end < text.length() && end - i < MAX_VALUE && !Character.isWhitespace(text.charAt(end))
-					&& "\"',;\\".indexOf(text.charAt(end)) < 0) {
+					&& "\"',;\\".indexOf(text.charAt(end)) < 0 && (end == i || !keyInUseAt(end))) {
 				end++;
 			}
 			if (end > i && end - i <= 64
-					&& KEYS.containsKey(keyText.substring(i, is(end - 1, ':') ? end - 1 : end))) {
-				// "| Authorization | client_secret | Q3kz… |": the next name, read as a key (found by
-				// SecretRedactorFuzzTest)
+					&& (KEYS.containsKey(keyText.substring(i, is(end - 1, ':') ? end - 1 : end)) || twoWordNameAt(i))) {
+				// "| Authorization | client_secret | Q3kz… |", "Authorization:<TAB>Primary key: …": the next
+				// name, read as a key (found by SecretRedactorFuzzTest)
 				return i;
 			}
 			if (end - i >= 8) {
@@ -722,12 +766,18 @@ public final class SecretRedactor {
 			if (is(from, '[')) {
 				// header dumps with list values: {"client_secret": ["…"]}
 				from = skipSpace(from + 1, false);
+				if (from >= text.length()) {
+					return from;
+				}
 			}
 			if (text.startsWith("\\\"", from)) {
 				// an escaped JSON string: up to the next \" or the end of the line
+				// (A JSON string holds no raw line break; and it ends before the next secret's name in
+				// use, else a placeholder before it, "\"${V…", would hide that secret's value: found by
+				// SecretRedactorFuzzTest.)
 				int end = from + 2;
 				while (end < text.length() && end - from < MAX_VALUE && text.charAt(end) != '\n'
-						&& !text.startsWith("\\\"", end)) {
+						&& text.charAt(end) != '\r' && !text.startsWith("\\\"", end) && !keyInUseAt(end)) {
 					end++;
 				}
 				if (!text.startsWith("\\\"", end)) {
@@ -744,9 +794,16 @@ public final class SecretRedactor {
 			char first = text.charAt(from);
 			if (first == '"' || first == '\'' || first == '`') {
 				int end = quotedEnd(from + 1, first);
-				if (end >= text.length() || text.charAt(end) != first) {
+				if (quotedName(from + 1, end)) {
+					// "subscriptionkey<TAB>["client_secret"]=> …", "secret<TAB>"VippsClientSecret": …":
+					// the next name, quoted (found by SecretRedactorFuzzTest)
+					return from;
+				}
+				if (end >= text.length() || text.charAt(end) != first || keyInUseWithin(from + 1, end)) {
 					// A stray quote: its value is one word, and what follows is read on as it is, it
-					// may name a secret (found by SecretRedactorFuzzTest)
+					// may name a secret (found by SecretRedactorFuzzTest). So is a quote whose pair
+					// lies past another secret's name in use ("token:"<TAB>const clientSecret = …").
+
 					int word = from + 1;
 					while (word < end && !Character.isWhitespace(text.charAt(word))) {
 						word++;
@@ -765,10 +822,10 @@ public final class SecretRedactor {
 			}
 			boolean colon = end > from && is(end - 1, ':');
 			if (end - from <= 64 && (KEYS.containsKey(keyText.substring(from, colon ? end - 1 : end))
-					|| (colon && secretName(lower.substring(from, end - 1))))) {
-				// "webhook_secret<TAB>client_secret:" / "  Q3kz…", "secret | client_secret | Q3kz… |": the
-				// next name, not this one's value; left for the key scan to read (found by
-				// SecretRedactorFuzzTest)
+					|| (colon && secretName(lower.substring(from, end - 1))) || twoWordNameAt(from))) {
+				// "webhook_secret<TAB>client_secret:" / "  Q3kz…", "secret | client_secret | Q3kz… |",
+				// "secret\"<TAB>Primary key: Q3kz…": the next name, not this one's value; left for the key
+				// scan to read (found by SecretRedactorFuzzTest)
 				return from;
 			}
 			int valueEnd = end;
@@ -793,6 +850,13 @@ public final class SecretRedactor {
 			int i = from;
 			while (i < end) {
 				char c = text.charAt(i);
+				if (keyNameAt(i) || ((c == '"' || c == '\'') && keyNameAt(i + 1))) {
+					// Up to the next secret's name, bare or as a literal of its own: its value is the key
+					// scan's to read, and this read must not pass over it (quotes paired wrongly after a
+					// stray one put "Ocp-Apim-…" between two literals, or took it for a value: found by
+					// SecretRedactorFuzzTest)
+					break;
+				}
 				if (c == '"' || c == '\'') {
 					int close = Math.min(quotedEnd(i + 1, c, end - i), end);
 					// Only a closed literal of one word: after a stray quote, the quotes pair up wrongly
@@ -814,6 +878,93 @@ public final class SecretRedactor {
 			// The rest of the line is read on: it may name another secret ("password=changeme
 			// apikey=Q3kz…", found by SecretRedactorFuzzTest). At most 300 characters a value.
 			return claimedUntil >= 0 ? claimedUntil : from;
+		}
+
+		/**
+		 * Whether the quoted text {@code [start, end)} is a secret's name used as one: followed by
+		 * {@code :}, {@code =} or PHP's {@code ]}. A value that merely holds such a word
+		 * ("Secret-Pass123") is still a value.
+		 */
+		private boolean quotedName(int start, int end) {
+			if (end - start > 64 || end >= text.length()) {
+				return false;
+			}
+			int after = skipSpace(end + 1, false);
+			if (!is(after, ':') && !is(after, '=') && !is(after, ']')) {
+				return false;
+			}
+			return KEYS.containsKey(keyText.substring(start, end)) || secretName(lower.substring(start, end));
+		}
+
+		/** Whether a name of two words ("Primary key", "client secret") begins at {@code at}. */
+		private boolean twoWordNameAt(int at) {
+			char c = keyText.charAt(at);
+			if (c >= 128 || KEYS_BY_FIRST_CHAR[c] == null) {
+				return false;
+			}
+			for (String name : KEYS_BY_FIRST_CHAR[c]) {
+				if (name.indexOf(' ') >= 0 && keyText.startsWith(name, at) && wordBoundaryAfter(at + name.length())) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		/**
+		 * Whether a secret's name begins at {@code at} and is used as one: followed by a separator, a
+		 * call ("$client->setClientSecret('…')" after "Authorization:") or, quoted, by the value's
+		 * argument (".Add("Ocp-Apim-Subscription-Key", "…")"): found by SecretRedactorFuzzTest. Not
+		 * merely a word of a value ("Secret-Pass123").
+		 */
+		private boolean keyInUseAt(int at) {
+			int length = keyNameLength(at);
+			if (length == 0) {
+				return false;
+			}
+			int after = at + length;
+			boolean quoted = false;
+			if (text.startsWith("\\\"", after)) {
+				after += 2;
+				quoted = true;
+			}
+			else if (is(after, '"') || is(after, '\'')) {
+				after++;
+				quoted = true;
+			}
+			after = skipSpace(after, false);
+			return is(after, ':') || is(after, '=') || is(after, '(') || (quoted && (is(after, ',') || is(after, ']')));
+		}
+
+		private boolean keyInUseWithin(int from, int to) {
+			for (int at = from; at < to; at++) {
+				if (keyInUseAt(at)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		/** Whether a secret's name begins at {@code at}, as the key scan reads one. */
+		private boolean keyNameAt(int at) {
+			return keyNameLength(at) > 0;
+		}
+
+		/** The length of the secret's name that begins at {@code at}, as the key scan reads one; else 0. */
+		private int keyNameLength(int at) {
+			if (at >= keyText.length()) {
+				return 0;
+			}
+			char c = keyText.charAt(at);
+			char next = at + 1 < keyText.length() ? keyText.charAt(at + 1) : 0;
+			if (c >= 128 || next >= 128 || !STARTS[c][next] || KEYS_BY_FIRST_CHAR[c] == null) {
+				return 0;
+			}
+			for (String name : KEYS_BY_FIRST_CHAR[c]) {
+				if (keyText.startsWith(name, at) && keyBoundaryBefore(at, name) && wordBoundaryAfter(at + name.length())) {
+					return name.length();
+				}
+			}
+			return 0;
 		}
 
 		private int lineEnd(int from) {

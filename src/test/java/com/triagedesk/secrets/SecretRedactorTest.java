@@ -1,6 +1,8 @@
 package com.triagedesk.secrets;
 
+import java.util.Base64;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -98,6 +100,116 @@ class SecretRedactorTest {
 				new Redaction("httpExchange.request", SecretKind.CLIENT_SECRET, "…MA=="));
 	}
 
+	// found by SecretRedactorFuzzTest (-Pfuzz-long): a stray quote before the name made the quotes
+	// pair up around the name instead of the values, and a literal after the secret was taken for it
+	@Test
+	void aStrayQuoteEarlierOnTheLineDoesNotHideTheNextSecretsName() {
+		String text = "secret:0\"client.DefaultRequestHeaders.Add(\"Ocp-Apim-Subscription-Key\", \""
+				+ SUBSCRIPTION_KEY + "\");3b1b2c\"";
+
+		RedactedText result = redactor.redact("description", text);
+
+		assertThat(result.text()).doesNotContain(SUBSCRIPTION_KEY.substring(0, SUBSCRIPTION_KEY.length() - 4));
+		assertThat(result.redactions()).extracting(Redaction::kind).contains(SecretKind.SUBSCRIPTION_KEY);
+		assertThat(redactor.redact("description", "e\"token:*.r\"name\":\"8 client.DefaultRequestHeaders.Add("
+				+ "\"Ocp-Apim-Subscription-Key\", \"" + SUBSCRIPTION_KEY + "\");").text())
+			.contains("Ocp-Apim-Subscription-Key")
+			.doesNotContain(SUBSCRIPTION_KEY.substring(0, SUBSCRIPTION_KEY.length() - 4));
+		assertThat(redactor.redact("description", "x_secret: \\\"${VIPPS}'ese0ret\tclient.DefaultRequestHeaders.Add("
+				+ "\"Ocp-Apim-Subscription-Key\", \"" + SUBSCRIPTION_KEY + "\");  et: \\\"${V}").text())
+			.doesNotContain(SUBSCRIPTION_KEY.substring(0, SUBSCRIPTION_KEY.length() - 4));
+	}
+
+	// found by SecretRedactorFuzzTest (-Pfuzz-long): the first word of the next name was read as
+	// this one's value, and the next name was then never read
+	@Test
+	void theNextNameOfTwoWordsIsNoValue() {
+		RedactedText result = redactor.redact("description", "8l:$secret\"\tPrimary key: " + SUBSCRIPTION_KEY + " ");
+		RedactedText afterAuthorization = redactor.redact("description",
+				"Authorization: \tPrimary key: " + SUBSCRIPTION_KEY + "\n");
+
+		assertThat(result.text()).doesNotContain(SUBSCRIPTION_KEY.substring(0, SUBSCRIPTION_KEY.length() - 4));
+		assertThat(afterAuthorization.text()).doesNotContain(SUBSCRIPTION_KEY.substring(0, SUBSCRIPTION_KEY.length() - 4));
+	}
+
+	@Test
+	void theNextNameQuotedIsNoValue() {
+		RedactedText result = redactor.redact("description",
+				"subscriptionkey\t[\"client_secret\"]=>\n  string(44) \"" + CLIENT_SECRET + "\"\n");
+
+		assertThat(result.text()).doesNotContain(CLIENT_SECRET.substring(0, CLIENT_SECRET.length() - 4))
+			.contains("\"client_secret\"");
+		assertThat(redactor.redact("description", "$secret\"\t\"VippsClientSecret\": \"" + CLIENT_SECRET + "\"").text())
+			.doesNotContain(CLIENT_SECRET.substring(0, CLIENT_SECRET.length() - 4));
+	}
+
+	// found by SecretRedactorFuzzTest: the code after an empty "Authorization:" was read as its value
+	@Test
+	void anEmptyAuthorizationDoesNotTakeTheNextSecretsName() {
+		RedactedText result = redactor.redact("description",
+				"Authorization:   $client->setClientSecret('" + CLIENT_SECRET + "');");
+
+		assertThat(result.text()).doesNotContain(CLIENT_SECRET.substring(0, CLIENT_SECRET.length() - 4));
+		assertThat(result.redactions()).extracting(Redaction::kind).contains(SecretKind.CLIENT_SECRET);
+	}
+
+	// found by SecretRedactorFuzzTest: the line after a bare name was taken for its value, though it
+	// named a secret of its own
+	@Test
+	void aLineThatNamesASecretIsNoValueOfTheNameAboveIt() {
+		RedactedText result = redactor.redact("description",
+				"see secret \r\\sicanBasicisp\\\"\"$\tclient_secret:\n  " + CLIENT_SECRET + "\n");
+
+		assertThat(result.text()).doesNotContain(CLIENT_SECRET.substring(0, CLIENT_SECRET.length() - 4))
+			.contains("client_secret:");
+	}
+
+	// found by SecretRedactorFuzzTest: an escaped string from a placeholder to the next \" took the
+	// secret between them, and was then let go as a placeholder
+	@ParameterizedTest
+	@ValueSource(strings = { " ", "\r\r" })
+	void anEscapedPlaceholderDoesNotHideTheSecretAfterIt(String space) {
+		String uuid = "090a478d-37ff-4e77-970e-d457aeb1d2ae";
+		RedactedText result = redactor.redact("description",
+				"x_secret: \\\"${V..." + space + "{\"id\":\"c3f8\",\"secret\":\"" + uuid + "\"} J_secret: \\\"${X}");
+
+		assertThat(result.text()).doesNotContain(uuid.substring(0, uuid.length() - 4));
+	}
+
+	// found by SecretRedactorFuzzTest: the quotes of the name before paired with those of this line
+	@Test
+	void aQuotedValueDoesNotReachOverTheNextSecretsName() {
+		RedactedText result = redactor.redact("description",
+				"b;%\"\"token:\"\tconst clientSecret = process.env.X || \"" + CLIENT_SECRET + "\";");
+
+		assertThat(result.text()).doesNotContain(CLIENT_SECRET.substring(0, CLIENT_SECRET.length() - 4));
+		assertThat(redactor.redact("description", "{\"password\": \"Secret=abc123\"}").text())
+			.doesNotContain("abc1");
+	}
+
+	@Test
+	void aValueThatHoldsASecretsNameIsStillAValue() {
+		assertThat(redactor.redact("description", "{\"password\": \"Secret-Pass123\", \"user\": \"kari\"}").text())
+			.doesNotContain("Secret-Pass");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "client_secret: %s\nthanks", "{\"client_secret\":\"%s\"}", "Authorization: Bearer %s",
+			"<client_secret>%s</client_secret>", "curl -u id:%s https://apitest.vipps.no",
+			"Our client secret is %s, please check" })
+	void cutsASecretLongerThanAValueScanReadsWhole(String shape) {
+		// 98 KB of base64: longer than the 64 KB a value scan reads before it stops
+		byte[] bytes = new byte[73_500];
+		new Random(7).nextBytes(bytes);
+		String secret = Base64.getEncoder().encodeToString(bytes);
+
+		RedactedText result = redactor.redact("description", shape.formatted(secret));
+
+		assertThat(result.text()).hasSizeLessThan(80);
+		assertThat(result.redactions()).singleElement()
+			.satisfies(r -> assertThat(r.kept()).isEqualTo("…" + secret.substring(secret.length() - 4)));
+	}
+
 	@Test
 	void keepsNothingOfAShortSecret() {
 		RedactedText result = redactor.redact("description", "password=hunter22");
@@ -155,6 +267,13 @@ class SecretRedactorTest {
 	void anEmptyOrMissingTextHasNothingToCut() {
 		assertThat(redactor.redact("d", null).redactions()).isEmpty();
 		assertThat(redactor.redact("d", "").text()).isEmpty();
+	}
+
+	// found by SecretRedactorFuzzTest: a list opened at the very end of the text
+	@Test
+	void aNameWhoseValueListIsCutOffHasNothingToCut() {
+		assertThat(redactor.redact("d", "client_secret: [").text()).isEqualTo("client_secret: [");
+		assertThat(redactor.redact("d", "secret\"\t[  ").redactions()).isEmpty();
 	}
 
 }
