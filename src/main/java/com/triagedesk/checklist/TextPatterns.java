@@ -1,10 +1,13 @@
 package com.triagedesk.checklist;
 
 import java.util.ArrayList;
-import java.util.List;
+import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
@@ -151,7 +154,7 @@ final class TextPatterns {
 
 	private static Map<Pattern, List<String>> guards() {
 		Map<Pattern, List<String>> guards = new IdentityHashMap<>();
-		guards.put(ORGANIZATION_NUMBER, List.of("org", "cvr", "tunnus", "business", "company", "vat"));
+		guards.put(ORGANIZATION_NUMBER, List.of("org", "foretak", "cvr", "tunnus", "business", "company", "vat"));
 		guards.put(MERCHANT_SERIAL_NUMBER, List.of("msn", "merchant", "salgs", "brugersted", "brukersted"));
 		guards.put(ORDER_ID, List.of("order", "ref", "ordre", "tilaus"));
 		guards.put(ORDER_LOOSE, List.of("order", "ordre"));
@@ -177,7 +180,7 @@ final class TextPatterns {
 				"nov", "des", "dec", "kuu");
 		guards.put(DAY_MONTH, months);
 		guards.put(MONTH_DAY, months);
-		guards.put(PRODUCT_NAME, List.of("token", "payment", "recurring", "login", "oidc", "openid", "userinfo",
+		guards.put(PRODUCT_NAME, List.of("token", "payment", "recurring", "login", "oidc", "openid", "userinfo", "e-com",
 				"checkout", "ecom", "management", "partner", "report", "settlement", "webhook", "qr", "psp", "check-in",
 				"sales", "donations", "invoice", "efaktura"));
 		guards.put(ERROR_CODE, List.of("error"));
@@ -190,12 +193,41 @@ final class TextPatterns {
 	private TextPatterns() {
 	}
 
+	/**
+	 * Guarded patterns that never match across a line break (no {@code \\s}, no negated class, no
+	 * {@code ^} or {@code $}) and whose every match holds one of its guard's literals: they run only
+	 * on the lines that hold one, not on the whole text (RE2J's search costs the length it reads; a
+	 * request's text is mostly lines without any). {@code TextPatternsTest} checks both claims.
+	 */
+	static final Set<Pattern> LINE_BOUND = Collections.newSetFromMap(new IdentityHashMap<>());
+
+	static {
+		LINE_BOUND.addAll(List.of(ORGANIZATION_NUMBER, MERCHANT_SERIAL_NUMBER, ORDER_ID, ORDER_LOOSE, TRANSACTION_ID,
+				CONTEXT_ID, HOST, PATH_MENTION, PRODUCT_NAME, MULTIPLE_PROBLEMS));
+	}
+
+	/** The lower-case copy of the last text this thread looked at: the patterns of one text share it. */
+	private static final ThreadLocal<String[]> LOWER = ThreadLocal.withInitial(() -> new String[2]);
+
+	/** The text in lower case ("" for none), remembered for the next pattern run on the same text. */
+	static String lower(String text) {
+		if (text == null) {
+			return "";
+		}
+		String[] last = LOWER.get();
+		if (last[0] != text) {
+			last[0] = text;
+			last[1] = text.toLowerCase(Locale.ROOT);
+		}
+		return last[1];
+	}
+
 	private static boolean guarded(Pattern pattern, String text) {
 		List<String> guard = GUARDS.get(pattern);
 		if (guard == null) {
 			return false;
 		}
-		String lower = text.toLowerCase(Locale.ROOT);
+		String lower = lower(text);
 		for (String literal : guard) {
 			if (lower.contains(literal)) {
 				return false;
@@ -212,19 +244,55 @@ final class TextPatterns {
 		if (text == null || text.isEmpty() || guarded(pattern, text)) {
 			return found;
 		}
-		Matcher matcher = pattern.matcher(text);
-		while (matcher.find() && found.size() < 1_000) {
-			String[] groups = new String[matcher.groupCount() + 1];
-			for (int g = 0; g <= matcher.groupCount(); g++) {
-				groups[g] = matcher.group(g);
+		for (String part : searched(pattern, text)) {
+			Matcher matcher = pattern.matcher(part);
+			while (matcher.find() && found.size() < 1_000) {
+				String[] groups = new String[matcher.groupCount() + 1];
+				for (int g = 0; g <= matcher.groupCount(); g++) {
+					groups[g] = matcher.group(g);
+				}
+				found.add(groups);
 			}
-			found.add(groups);
 		}
 		return found;
 	}
 
 	static boolean any(Pattern pattern, String text) {
-		return text != null && !text.isEmpty() && !guarded(pattern, text) && pattern.matcher(text).find();
+		if (text == null || text.isEmpty() || guarded(pattern, text)) {
+			return false;
+		}
+		for (String part : searched(pattern, text)) {
+			if (pattern.matcher(part).find()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * What a pattern is run on: the whole text, or for a {@link #LINE_BOUND} pattern the lines that
+	 * hold one of its literals, in order.
+	 */
+	static List<String> searched(Pattern pattern, String text) {
+		String lower = lower(text);
+		if (!LINE_BOUND.contains(pattern) || lower.length() != text.length()) {
+			// (A lower-case copy of another length, "İ", has other positions: the whole text then.)
+			return List.of(text);
+		}
+		TreeMap<Integer, Integer> lines = new TreeMap<>();
+		for (String literal : GUARDS.get(pattern)) {
+			int at = lower.indexOf(literal);
+			while (at >= 0) {
+				int start = lower.lastIndexOf('\n', at) + 1;
+				int end = lower.indexOf('\n', at);
+				end = end < 0 ? lower.length() : end;
+				lines.put(start, end);
+				at = end >= lower.length() ? -1 : lower.indexOf(literal, end);
+			}
+		}
+		List<String> parts = new ArrayList<>(lines.size());
+		lines.forEach((start, end) -> parts.add(text.substring(start, end)));
+		return parts;
 	}
 
 	/**
@@ -250,10 +318,6 @@ final class TextPatterns {
 			}
 		}
 		return false;
-	}
-
-	static String lower(String text) {
-		return text == null ? "" : text.toLowerCase(Locale.ROOT);
 	}
 
 }

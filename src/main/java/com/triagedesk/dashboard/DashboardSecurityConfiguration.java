@@ -10,13 +10,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -38,8 +36,7 @@ class DashboardSecurityConfiguration {
 
 	private final StaffUsers staffUsers;
 
-	// Lazy: StaffUsers needs the PasswordEncoder defined here.
-	DashboardSecurityConfiguration(@Lazy StaffUsers staffUsers) {
+	DashboardSecurityConfiguration(StaffUsers staffUsers) {
 		this.staffUsers = staffUsers;
 	}
 
@@ -67,11 +64,6 @@ class DashboardSecurityConfiguration {
 				// Status pages carry the follow-up token in their address: it must not leak to other sites.
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
 			.build();
-	}
-
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
 	/**
