@@ -195,15 +195,16 @@ public final class SecretRedactor {
 			if (end <= start || start < 0 || end > text.length()) {
 				return false;
 			}
-			if (end - start >= MAX_VALUE - 2) {
-				// A value scan stops after MAX_VALUE characters (it bounds the work one name costs); a
-				// longer value (98 KB of base64) goes on to the end of its token, not half of it kept.
-				end = tokenEnd(end);
-			}
 			// Overlaps first: they cost nothing, the value's copy and checks cost its length.
 			Map.Entry<Integer, Span> before = spans.floorEntry(start);
 			if (before != null && before.getValue().end() > start) {
 				return false;
+			}
+			if (end - start >= MAX_VALUE - 2) {
+				// A value scan stops after MAX_VALUE characters (it bounds the work one name costs); a
+				// longer value (98 KB of base64) goes on to the end of its token, not half of it kept.
+				// (After the check above: a name inside a token claimed so does not read it again.)
+				end = tokenEnd(end);
 			}
 			Map.Entry<Integer, Span> after = spans.ceilingEntry(start);
 			if (after != null && after.getKey() < end) {
@@ -597,8 +598,11 @@ public final class SecretRedactor {
 				// No end tag in reach: one word, as after a stray quote. (Scanning the rest of the text
 				// for each '"token>' took time of the square of its length: found by
 				// SecretRedactorFuzzTest.)
+				// The word ends at a quote or bracket too: the next '"token>' starts there, and a word
+				// read on through it would be read again from there.
 				int word = close + 1;
-				while (word < text.length() && word - close < MAX_VALUE && !Character.isWhitespace(text.charAt(word))) {
+				while (word < text.length() && word - close < MAX_VALUE && !Character.isWhitespace(text.charAt(word))
+						&& "\"'<>".indexOf(text.charAt(word)) < 0) {
 					word++;
 				}
 				return claim(close + 1, word, kind, weak) ? word : close + 1;
@@ -777,7 +781,7 @@ public final class SecretRedactor {
 				// SecretRedactorFuzzTest.)
 				int end = from + 2;
 				while (end < text.length() && end - from < MAX_VALUE && text.charAt(end) != '\n'
-						&& text.charAt(end) != '\r' && !text.startsWith("\\\"", end) && !keyInUseAt(end)) {
+						&& text.charAt(end) != '\r' && !text.startsWith("\\\"", end) && !separateKeyInUseAt(end)) {
 					end++;
 				}
 				if (!text.startsWith("\\\"", end)) {
@@ -850,7 +854,7 @@ public final class SecretRedactor {
 			int i = from;
 			while (i < end) {
 				char c = text.charAt(i);
-				if (keyNameAt(i) || ((c == '"' || c == '\'') && keyNameAt(i + 1))) {
+				if (separateKeyInUseAt(i) || ((c == '"' || c == '\'') && separateKeyInUseAt(i + 1))) {
 					// Up to the next secret's name, bare or as a literal of its own: its value is the key
 					// scan's to read, and this read must not pass over it (quotes paired wrongly after a
 					// stray one put "Ocp-Apim-…" between two literals, or took it for a value: found by
@@ -890,7 +894,14 @@ public final class SecretRedactor {
 				return false;
 			}
 			int after = skipSpace(end + 1, false);
-			if (!is(after, ':') && !is(after, '=') && !is(after, ']')) {
+			if (is(after, ']')) {
+				// PHP's ["client_secret"]=>, not a JSON list's last value ["Secret-Pass123"]
+				after = skipSpace(after + 1, false);
+				if (!is(after, '=')) {
+					return false;
+				}
+			}
+			if (!is(after, ':') && !is(after, '=')) {
 				return false;
 			}
 			return KEYS.containsKey(keyText.substring(start, end)) || secretName(lower.substring(start, end));
@@ -935,9 +946,18 @@ public final class SecretRedactor {
 			return is(after, ':') || is(after, '=') || is(after, '(') || (quoted && (is(after, ',') || is(after, ']')));
 		}
 
+		/**
+		 * {@link #keyInUseAt} for a name that stands apart, not one inside a word: a value may hold
+		 * one ("MySecret=Pa55word!").
+		 */
+		private boolean separateKeyInUseAt(int at) {
+			return wordBoundaryBefore(at) && keyInUseAt(at);
+		}
+
+		/** Whether a separate secret's name in use begins in {@code [from, to)}. */
 		private boolean keyInUseWithin(int from, int to) {
 			for (int at = from; at < to; at++) {
-				if (keyInUseAt(at)) {
+				if (separateKeyInUseAt(at)) {
 					return true;
 				}
 			}

@@ -56,7 +56,11 @@ public class AdversarialInputTest {
 				Arguments.of("prose passwords", (Supplier<String>) () -> "password is Summer2024! ".repeat(TEN_MB / 24)),
 				Arguments.of("labels without values", (Supplier<String>) () -> "client_secret:\n".repeat(TEN_MB / 15)),
 				Arguments.of("escaped JSON keys", (Supplier<String>) () -> "\\\"client_secret\\\":\\\"".repeat(TEN_MB / 20)),
-				Arguments.of("code calls", (Supplier<String>) () -> "clientSecret(env('".repeat(TEN_MB / 18)));
+				Arguments.of("code calls", (Supplier<String>) () -> "clientSecret(env('".repeat(TEN_MB / 18)),
+				// found in review: one token of names, each read past the 64 KB a value scan reads
+				Arguments.of("names inside one token", (Supplier<String>) () -> "password=" + "Ab1password=".repeat(TEN_MB / 12)),
+				// found by SecretRedactorFuzzTest: element text without an end tag, read again each time
+				Arguments.of("elements without end tags", (Supplier<String>) () -> "\"token>".repeat(TEN_MB / 7)));
 	}
 
 	@ParameterizedTest(name = "{0}")
