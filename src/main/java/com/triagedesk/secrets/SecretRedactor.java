@@ -54,6 +54,12 @@ public final class SecretRedactor {
 	private static final int MAX_VALUE = 64 * 1024;
 
 	/**
+	 * The longest element text read up to its end tag; a longer one is read as one word. Each
+	 * '"token>' before the same '<' reads up to it again, so this bounds the work per name.
+	 */
+	private static final int ELEMENT_TEXT = 1024;
+
+	/**
 	 * Key names as they appear in the key text, where '-' and '.' read as '_' (so one entry serves
 	 * client_secret, client-secret and client.secret).
 	 */
@@ -594,7 +600,7 @@ public final class SecretRedactor {
 		 */
 		private int element(int close, SecretKind kind, boolean weak) {
 			int lessThan = nextLessThan(close + 1);
-			if (lessThan < 0 || lessThan - close > MAX_VALUE) {
+			if (lessThan < 0 || lessThan - close > ELEMENT_TEXT) {
 				// No end tag in reach: one word, as after a stray quote. (Scanning the rest of the text
 				// for each '"token>' took time of the square of its length: found by
 				// SecretRedactorFuzzTest.)
@@ -607,8 +613,9 @@ public final class SecretRedactor {
 				}
 				return claim(close + 1, word, kind, weak) ? word : close + 1;
 			}
-			claim(close + 1, lessThan, kind, weak);
-			return lessThan;
+			// Not a secret: what it spans is read on, it may name one (a '"token>' before
+			// "client_secret:" and a '<' far below, found by SecretRedactorFuzzTest)
+			return claim(close + 1, lessThan, kind, weak) ? lessThan : close + 1;
 		}
 
 		/** The next '<' at or after {@code from}, or -1; remembered, so that reading on costs nothing. */
@@ -792,8 +799,9 @@ public final class SecretRedactor {
 					}
 					return claim(from + 2, word, kind, weak) ? word : from + 2;
 				}
-				claim(from + 2, end, kind, weak);
-				return end;
+				// Not a secret (a placeholder, "\"${VIPPS_SECRET}\""): what it spans is read on, it may
+				// name one ("… | client_secret | Q3kz… | …", found by SecretRedactorFuzzTest)
+				return claim(from + 2, end, kind, weak) ? end : from + 2;
 			}
 			char first = text.charAt(from);
 			if (first == '"' || first == '\'' || first == '`') {
@@ -817,7 +825,10 @@ public final class SecretRedactor {
 				if (claim(from + 1, end, kind, weak)) {
 					return end;
 				}
-				return literalsOnLine(end, kind);
+				// Not a secret: a literal after it on the line may be ("process.env.X || "…""), and what
+				// it spans is read on, as above
+				literalsOnLine(end, kind);
+				return from + 1;
 			}
 			int end = from;
 			while (end < text.length() && end - from < MAX_VALUE && !Character.isWhitespace(text.charAt(end))
@@ -841,16 +852,16 @@ public final class SecretRedactor {
 				return end;
 			}
 			// env('VIPPS_SECRET', 'Q3kz…'), process.env.X || "Q3kz…": a default written in the code
-			return Math.max(end, literalsOnLine(from, kind));
+			literalsOnLine(from, kind);
+			return end;
 		}
 
 		/**
-		 * Quoted literals that look machine-made on the rest of a code line after a secret's name;
-		 * returns the end of the last one claimed, else {@code from}.
+		 * Claims the quoted literals that look machine-made on the rest of a code line after a secret's
+		 * name, up to the next secret's name in use.
 		 */
-		private int literalsOnLine(int from, SecretKind kind) {
+		private void literalsOnLine(int from, SecretKind kind) {
 			int end = lineEnd(from, 300);
-			int claimedUntil = -1;
 			int i = from;
 			while (i < end) {
 				char c = text.charAt(i);
@@ -869,9 +880,7 @@ public final class SecretRedactor {
 					String literal = text.substring(i + 1, close);
 					if (close < end && text.charAt(close) == c && literal.length() >= 8 && looksGenerated(literal)
 							&& literal.chars().noneMatch(Character::isWhitespace)) {
-						if (claim(i + 1, close, kind)) {
-							claimedUntil = close + 1;
-						}
+						claim(i + 1, close, kind);
 					}
 					i = close + 1;
 				}
@@ -879,9 +888,10 @@ public final class SecretRedactor {
 					i++;
 				}
 			}
-			// The rest of the line is read on: it may name another secret ("password=changeme
-			// apikey=Q3kz…", found by SecretRedactorFuzzTest). At most 300 characters a value.
-			return claimedUntil >= 0 ? claimedUntil : from;
+			// The caller reads the line on from where this began, literals claimed or not: it may name
+			// another secret ("password=changeme apikey=Q3kz…"; a literal with white space in it, not
+			// claimed, spanned "| client_secret | Q3kz… |": both found by SecretRedactorFuzzTest). A
+			// claimed literal is not claimed twice, and this reads at most 300 characters a name.
 		}
 
 		/**

@@ -187,6 +187,17 @@ class SecretRedactorTest {
 			.doesNotContain("abc1");
 	}
 
+	// found by SecretRedactorFuzzTest in a fresh clone: a placeholder's quotes spanned the next secret
+	@ParameterizedTest
+	@ValueSource(strings = { "x_secret: \\\"${VIPPS}' | client_secret | %s |\tet: \\\"${V}",
+			"x_secret: \"${VIPPS} | client_secret | %s | et: \"",
+			"\"token:\".r\"name\"eyJAuthorization:  | client_secret | %s |\tr Ni=dddddddddddddddddddddddddddd\" \"ese)\"",
+			"Bsaic \"token>t Y... token access toation\nclient_secret:\n  %s\nw acc… J_password < e!…t" })
+	void aPlaceholderDoesNotHideTheSecretItsQuotesSpan(String shape) {
+		assertThat(redactor.redact("description", shape.formatted(CLIENT_SECRET)).text())
+			.doesNotContain(CLIENT_SECRET.substring(0, CLIENT_SECRET.length() - 4));
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "{\"password\": \"Secret-Pass123\", \"user\": \"kari\"}", "{\"password\": [\"Secret-Pass123\"]}",
 			"{\\\"password\\\":\\\"MySecret=Pa55word!\\\"}" })
