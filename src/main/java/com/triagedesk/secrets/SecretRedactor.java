@@ -486,16 +486,10 @@ public final class SecretRedactor {
 			boolean weak = WEAK_KEYS.contains(name);
 			int i = at + name.length();
 			char before = at > 0 ? text.charAt(at - 1) : 0;
-			boolean quoted = before == '"' || before == '\'';
-			if (text.startsWith("\\\"", i)) {
-				i += 2;
-				quoted = true;
-			}
-			else if (is(i, '"') || is(i, '\'')) {
-				// the key closed a quoted string: "Vipps:ClientSecret"
-				i++;
-				quoted = true;
-			}
+			// the key may close a quoted string: "Vipps:ClientSecret"
+			int closed = pastClosingQuote(i);
+			boolean quoted = before == '"' || before == '\'' || closed > i;
+			i = closed;
 			if (is(i, ']')) {
 				// PHP print_r and var_dump: [client_secret] => …, ["client_secret"]=> string(35) "…"
 				i++;
@@ -942,17 +936,9 @@ public final class SecretRedactor {
 			if (length == 0) {
 				return false;
 			}
-			int after = at + length;
-			boolean quoted = false;
-			if (text.startsWith("\\\"", after)) {
-				after += 2;
-				quoted = true;
-			}
-			else if (is(after, '"') || is(after, '\'')) {
-				after++;
-				quoted = true;
-			}
-			after = skipSpace(after, false);
+			int closed = pastClosingQuote(at + length);
+			boolean quoted = closed > at + length;
+			int after = skipSpace(closed, false);
 			return is(after, ':') || is(after, '=') || is(after, '(') || (quoted && (is(after, ',') || is(after, ']')));
 		}
 
@@ -974,9 +960,12 @@ public final class SecretRedactor {
 			return false;
 		}
 
-		/** Whether a secret's name begins at {@code at}, as the key scan reads one. */
-		private boolean keyNameAt(int at) {
-			return keyNameLength(at) > 0;
+		/** After a quote that closes a name at {@code at} ({@code "}, {@code '} or JSON's escaped one); else {@code at}. */
+		private int pastClosingQuote(int at) {
+			if (text.startsWith("\\\"", at)) {
+				return at + 2;
+			}
+			return is(at, '"') || is(at, '\'') ? at + 1 : at;
 		}
 
 		/** The length of the secret's name that begins at {@code at}, as the key scan reads one; else 0. */
