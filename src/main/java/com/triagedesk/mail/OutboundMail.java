@@ -53,6 +53,7 @@ class OutboundMail {
 		}
 		Instant now = clock.instant();
 		Instant hourAgo = now.minus(Duration.ofHours(1));
+		int limit = properties.maxAutomaticPerRecipientPerHour();
 		List<String> copies = new ArrayList<>();
 		for (String address : cc) {
 			String valid = address(address);
@@ -62,7 +63,7 @@ class OutboundMail {
 			}
 			// The loop guard holds for everyone on copy too, or anyone could have us mail a victim.
 			if (autoSubmitted != null
-					&& outbox.automaticSince(valid, hourAgo) >= properties.maxAutomaticPerRecipientPerHour()) {
+					&& outbox.automaticSince(valid, hourAgo, limit) >= limit) {
 				log.warn("Left {} off the copy of a {} mail: the hourly limit of automatic mail is reached", valid, kind);
 				continue;
 			}
@@ -78,8 +79,7 @@ class OutboundMail {
 		List<String> references = thread.size() <= MAX_REFERENCES ? thread
 				: concat(thread.get(0), thread.subList(thread.size() - MAX_REFERENCES + 1, thread.size()));
 		String suppressed = null;
-		if (autoSubmitted != null && outbox.automaticSince(recipient, hourAgo)
-				>= properties.maxAutomaticPerRecipientPerHour()) {
+		if (autoSubmitted != null && outbox.automaticSince(recipient, hourAgo, limit) >= limit) {
 			suppressed = "More than " + properties.maxAutomaticPerRecipientPerHour()
 					+ " automatic mails to this address within an hour (a mail loop?)";
 			log.warn("Suppressed {} mail of {}: {} automatic mails to one recipient within an hour", kind, issueKey,

@@ -301,6 +301,68 @@ class OutboundMailIntegrationTest extends AppIntegrationTest {
 			.containsEntry("SUPPRESSED", 3L);
 	}
 
+	@Test
+	void automaticMailOnCopyCountsTowardsTheCapWhateverTheLetterCase() {
+		String watched = unique("copied");
+		var transaction = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+		for (int i = 0; i < properties.maxAutomaticPerRecipientPerHour(); i++) {
+			String reporter = unique("reporter");
+			String copy = i % 2 == 0 ? watched : watched.toUpperCase(java.util.Locale.ROOT);
+			transaction.executeWithoutResult(status -> outboundMail.send("AUTO_REPLY", null, reporter, List.of(copy),
+					"Auto-reply", "body", null, "auto-replied", Language.EN, List.of()));
+		}
+
+		// The cap is reached on copy alone: the next mail to the address is kept but not sent, and
+		// the next copy leaves it off.
+		transaction.executeWithoutResult(status -> outboundMail.send("AUTO_REPLY", null, watched.toUpperCase(java.util.Locale.ROOT),
+				List.of(), "Auto-reply", "body", null, "auto-replied", Language.EN, List.of()));
+		String other = unique("reporter");
+		transaction.executeWithoutResult(status -> outboundMail.send("AUTO_REPLY", null, other, List.of(watched),
+				"Auto-reply", "body", null, "auto-replied", Language.EN, List.of()));
+
+		assertThat(jdbc.sql("select status from mail_outbox where lower(to_address) = lower(?)")
+			.param(watched)
+			.query(String.class)
+			.single()).isEqualTo("SUPPRESSED");
+		assertThat(jdbc.sql("select cardinality(cc_addresses) from mail_outbox where to_address = ?")
+			.param(other)
+			.query(Integer.class)
+			.single()).isZero();
+		// A person's mail is never capped.
+		transaction.executeWithoutResult(status -> outboundMail.send("STAFF_REPLY", null, watched, List.of(), "Reply",
+				"body", null, null, Language.EN, List.of()));
+		assertThat(jdbc.sql("select status from mail_outbox where to_address = ? and kind = 'STAFF_REPLY'")
+			.param(watched)
+			.query(String.class)
+			.single()).isEqualTo("PENDING");
+	}
+
+	@Test
+	void theLoopGuardFindsAnAddressByItsIndexAmongAnHoursTrafficOfAutomaticMail() {
+		var transaction = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+		transaction.executeWithoutResult(status -> {
+			// 20,000 automatic mails to others within the hour, seen by this transaction only.
+			jdbc.sql("""
+					insert into mail_outbox (id, message_id, kind, to_address, cc_addresses, subject, body_text,
+					    auto_submitted, status, next_attempt_at, created_at)
+					select gen_random_uuid(), '<plan-' || n || '-' || gen_random_uuid() || '@localhost>', 'AUTO_REPLY',
+					    'reporter' || n || '@shop.example', array['cc' || n || '@shop.example'], 'Auto-reply', 'body',
+					    'auto-replied', 'SENT', now(), now() - (n % 3600) * interval '1 second'
+					from generate_series(1, 20000) n""").update();
+			jdbc.sql("analyze mail_outbox").update();
+			String plan = jdbc.sql("explain (format json) " + Outbox.AUTOMATIC_SINCE)
+				.param("address", "CC77@shop.example")
+				.param("since", java.sql.Timestamp.from(Instant.now().minus(Duration.ofHours(1))))
+				.param("limit", properties.maxAutomaticPerRecipientPerHour())
+				.query(String.class)
+				.single();
+			assertThat(plan).contains("mail_outbox_automatic_recipient_idx").doesNotContain("Seq Scan");
+			assertThat(outbox.automaticSince("CC77@shop.example", Instant.now().minus(Duration.ofHours(1)), 30))
+				.isEqualTo(1);
+			status.setRollbackOnly();
+		});
+	}
+
 	// ---- faults ------------------------------------------------------------------------
 
 	@Test
