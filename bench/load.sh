@@ -9,7 +9,8 @@
 # extracted jar with a JDK AOT cache), prints a table and writes it to target/bench/results.md
 # (raw wrk, pgbench and app output beside it). It stops everything it started, also on Ctrl-C.
 #
-# Knobs (environment): BENCH_DURATION (s per measured run, 30), BENCH_WARMUP (s per endpoint, 15),
+# Knobs (environment): BENCH_DURATION (s per measured run, 30), BENCH_WARMUP (s per endpoint, 30),
+# BENCH_INTAKE_WARMUP (s before the intake is measured, 150),
 # BENCH_CONNECTIONS (8), BENCH_PORT (18095), BENCH_DB_PORT (18096), BENCH_JVM_OPTS (heap and GC,
 # below), BENCH_STARTUP=0 to skip the start-up part, BENCH_LOAD=0 to skip the load part, BENCH_JAR,
 # BENCH_KEEP_DATA=1 to keep the data directory of the last run (quicker first start, more issues).
@@ -23,12 +24,12 @@ OUT=${BENCH_OUT:-$ROOT/target/bench}
 PORT=${BENCH_PORT:-18095}
 DB_PORT=${BENCH_DB_PORT:-18096}
 DURATION=${BENCH_DURATION:-30}
-WARMUP=${BENCH_WARMUP:-15}
+WARMUP=${BENCH_WARMUP:-30}
+# The intake runs the most code (checklist, persistence, mail, templates): after 15 s its JIT
+# compiler threads still used a quarter of the JVM's CPU and the rate kept rising for two minutes
+# (44 -> 94 requests/s), so it gets a longer warm-up before it is measured.
+INTAKE_WARMUP=${BENCH_INTAKE_WARMUP:-150}
 CONNECTIONS=${BENCH_CONNECTIONS:-8}
-# A small heap (the live set after a full GC is about 55 MB) and the serial collector: the service
-# must fit in 400 MB resident, and on two cores a concurrent collector's threads compete with the
-# requests. The app also runs with MALLOC_ARENA_MAX=2 (glibc's per-thread arenas are resident too).
-JVM_OPTS=${BENCH_JVM_OPTS:--Xms64m -Xmx192m -XX:+UseSerialGC}
 DATA=$OUT/data
 API_KEY=td_benchkey_0123456789abcdefghijklmnopqrstuvwxyzABCD
 ADMIN=admin@bench.example
@@ -65,6 +66,16 @@ JAVA_HOME=$(pick_jdk)
 export JAVA_HOME
 JAVA=$JAVA_HOME/bin/java
 JAVA_MAJOR=$(java_major "$JAVA")
+# The memory budget of the service, within 400 MB resident (NMT at the end of an intake run, 2026-12-02:
+# heap 137 MB committed of -Xmx192m, metaspace 107 MB, code cache 85 MB, symbols 24 MB, class space
+# 20 MB, the rest under 15 MB each): a heap of 128 MB (the live set after a young collection is about
+# 60 MB), the serial collector (on two cores a concurrent collector's threads compete with the
+# requests; its young pauses were 4-10 ms), and from JDK 22 on a trim of glibc's heap every 2 s,
+# which gives back what the JIT compilers' arenas freed. The app also runs with MALLOC_ARENA_MAX=2
+# (glibc's per-thread arenas are resident too).
+DEFAULT_JVM_OPTS="-Xms64m -Xmx128m -XX:+UseSerialGC"
+[ "$JAVA_MAJOR" -ge 22 ] && DEFAULT_JVM_OPTS="$DEFAULT_JVM_OPTS -XX:TrimNativeHeapInterval=2000"
+JVM_OPTS=${BENCH_JVM_OPTS:-$DEFAULT_JVM_OPTS}
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 need=()
@@ -208,9 +219,10 @@ run_wrk() {
 ROWS=()
 # measure NAME SCRIPT CONNECTIONS [VAR=value ...]: warm-up run, then the measured run with memory sampling
 measure() {
-  local name=$1 script=$2 connections=$3; shift 3
-  log "$name: warm-up ${WARMUP}s"
-  run_wrk "$name-warmup" "$script" "$connections" "$WARMUP" "$@"
+  local name=$1 script=$2 connections=$3 warmup=$WARMUP; shift 3
+  [ "$name" = intake ] && warmup=$INTAKE_WARMUP
+  log "$name: warm-up ${warmup}s"
+  run_wrk "$name-warmup" "$script" "$connections" "$warmup" "$@"
   log "$name: ${DURATION}s, $connections connections"
   psql_app -c "checkpoint" >/dev/null # no checkpoint debt from the warm-up in the measured run
   measured_run "$name" "$script" "$connections" "$DURATION" "$name" "$@"
@@ -239,7 +251,7 @@ psql_app() { psql -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres -XAtq "$@";
   echo "- machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- java: $("$JAVA" -version 2>&1 | head -1); app JVM options: \`$JVM_OPTS\`, MALLOC_ARENA_MAX=2"
   echo "- jar: ${JAR#"$ROOT"/}; wrk $(wrk --version 2>&1 | head -1 | awk '{print $2}') (1 thread); $(pgbench --version)"
-  echo "- each run ${DURATION} s after a ${WARMUP} s warm-up of the same endpoint; rate limits raised out of the way"
+  echo "- each run ${DURATION} s after a warm-up of the same endpoint (${INTAKE_WARMUP} s for the intake, ${WARMUP} s for the others); rate limits raised out of the way"
   echo
 } > "$RESULTS"
 

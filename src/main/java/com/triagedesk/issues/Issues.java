@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
-import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -18,7 +17,12 @@ interface Issues extends Repository<Issue, Long> {
 
 	Issue save(Issue issue);
 
-	@EntityGraph(attributePaths = "participants")
+	/**
+	 * The issue with its participants. A fetch join rather than an entity graph: Hibernate caches
+	 * the SQL of a query, but translates one with an entity graph again on every call (a tenth of
+	 * the CPU of an intake under load, measured with JFR).
+	 */
+	@Query("select i from Issue i left join fetch i.participants where i.key = :key")
 	Optional<Issue> findByKey(String key);
 
 	/**
