@@ -10,7 +10,7 @@
 # (raw wrk, pgbench and app output beside it). It stops everything it started, also on Ctrl-C.
 #
 # Knobs (environment): BENCH_DURATION (s per measured run, 30), BENCH_WARMUP (s per endpoint, 30),
-# BENCH_INTAKE_WARMUP (s before the intake is measured, 150),
+# BENCH_INTAKE_WARMUP (s before the intake is measured, 300),
 # BENCH_CONNECTIONS (8), BENCH_PORT (18095), BENCH_DB_PORT (18096), BENCH_JVM_OPTS (heap and GC,
 # below), BENCH_STARTUP=0 to skip the start-up part, BENCH_LOAD=0 to skip the load part, BENCH_JAR,
 # BENCH_KEEP_DATA=1 to keep the data directory of the last run (quicker first start, more issues).
@@ -26,9 +26,9 @@ DB_PORT=${BENCH_DB_PORT:-18096}
 DURATION=${BENCH_DURATION:-30}
 WARMUP=${BENCH_WARMUP:-30}
 # The intake runs the most code (checklist, persistence, mail, templates): after 15 s its JIT
-# compiler threads still used a quarter of the JVM's CPU and the rate kept rising for two minutes
-# (44 -> 94 requests/s), so it gets a longer warm-up before it is measured.
-INTAKE_WARMUP=${BENCH_INTAKE_WARMUP:-150}
+# compiler threads still used a third of the JVM's CPU, and the rate kept rising for about five
+# minutes (44 -> 112 requests/s, 35 -> 10 ms of JVM CPU per request), so it gets a longer warm-up.
+INTAKE_WARMUP=${BENCH_INTAKE_WARMUP:-300}
 CONNECTIONS=${BENCH_CONNECTIONS:-8}
 DATA=$OUT/data
 API_KEY=td_benchkey_0123456789abcdefghijklmnopqrstuvwxyzABCD
@@ -66,14 +66,15 @@ JAVA_HOME=$(pick_jdk)
 export JAVA_HOME
 JAVA=$JAVA_HOME/bin/java
 JAVA_MAJOR=$(java_major "$JAVA")
-# The memory budget of the service, within 400 MB resident (NMT at the end of an intake run, 2026-12-02:
-# heap 137 MB committed of -Xmx192m, metaspace 107 MB, code cache 85 MB, symbols 24 MB, class space
-# 20 MB, the rest under 15 MB each): a heap of 128 MB (the live set after a young collection is about
-# 60 MB), the serial collector (on two cores a concurrent collector's threads compete with the
-# requests; its young pauses were 4-10 ms), and from JDK 22 on a trim of glibc's heap every 2 s,
-# which gives back what the JIT compilers' arenas freed. The app also runs with MALLOC_ARENA_MAX=2
-# (glibc's per-thread arenas are resident too).
-DEFAULT_JVM_OPTS="-Xms64m -Xmx128m -XX:+UseSerialGC"
+# The memory budget of the service, within 400 MB resident (NMT after the intake and read runs,
+# 2026-12-02, Spring AOT, -Xmx128m: heap 119 MB committed, metaspace 103 MB, code cache 94 MB committed
+# of which 56 MB in use, compiler arenas 22 MB, symbols 23 MB, class space 19 MB, the rest under 15 MB
+# each): a heap of 112 MB (the live set after a young collection is about 60 MB), a code cache of 80 MB
+# (cold code is flushed before it fills; 37 MB at most were in use), the serial collector (on two
+# cores a concurrent collector's threads compete with the requests; its young pauses were 4-10 ms),
+# and from JDK 22 on a trim of glibc's heap every 2 s, which gives back what the JIT compilers' arenas
+# freed. The app also runs with MALLOC_ARENA_MAX=2 (glibc's per-thread arenas are resident too).
+DEFAULT_JVM_OPTS="-Xms64m -Xmx112m -XX:ReservedCodeCacheSize=80m -XX:+UseSerialGC"
 [ "$JAVA_MAJOR" -ge 22 ] && DEFAULT_JVM_OPTS="$DEFAULT_JVM_OPTS -XX:TrimNativeHeapInterval=2000"
 JVM_OPTS=${BENCH_JVM_OPTS:-$DEFAULT_JVM_OPTS}
 
@@ -92,6 +93,17 @@ if [ -z "$JAR" ]; then
   log "building the jar (./mvnw -DskipTests package)"
   ./mvnw -B -q -ntp -DskipTests package
   JAR=$(ls "$ROOT"/target/triage-desk-*.jar | grep -v original | head -1)
+fi
+
+# The load runs on the app as it is run in production (README, "Running it in production"): with
+# Spring's AOT processing when the jar carries it (./mvnw -Pspring-aot -DskipTests package): bean
+# definitions generated at build time instead of found by reflection, 30-40 MB less resident when
+# healthy than the same jar without it (the start-up table below).
+LOAD_OPTS=""
+LOAD_MODE="java -jar"
+if "$JAVA_HOME/bin/jar" tf "$JAR" | grep -q 'TriageDeskApplication__ApplicationContextInitializer'; then
+  LOAD_OPTS="-Dspring.aot.enabled=true"
+  LOAD_MODE="java -Dspring.aot.enabled=true -jar"
 fi
 
 if curl -s -o /dev/null "$BASE/actuator/health" || (exec 3<>"/dev/tcp/127.0.0.1/$DB_PORT") 2>/dev/null; then
@@ -249,7 +261,7 @@ psql_app() { psql -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres -XAtq "$@";
   echo "# Triage Desk load test $STAMP"
   echo
   echo "- machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "- java: $("$JAVA" -version 2>&1 | head -1); app JVM options: \`$JVM_OPTS\`, MALLOC_ARENA_MAX=2"
+  echo "- java: $("$JAVA" -version 2>&1 | head -1); the load runs on \`$LOAD_MODE\` with JVM options \`$JVM_OPTS\`, MALLOC_ARENA_MAX=2"
   echo "- jar: ${JAR#"$ROOT"/}; wrk $(wrk --version 2>&1 | head -1 | awk '{print $2}') (1 thread); $(pgbench --version)"
   echo "- each run ${DURATION} s after a warm-up of the same endpoint (${INTAKE_WARMUP} s for the intake, ${WARMUP} s for the others); rate limits raised out of the way"
   echo
@@ -257,8 +269,9 @@ psql_app() { psql -h 127.0.0.1 -p "$DB_PORT" -U postgres -d postgres -XAtq "$@";
 
 if [ "${BENCH_LOAD:-1}" != 0 ]; then
   [ "${BENCH_KEEP_DATA:-0}" = 1 ] || rm -rf "$DATA"
-  log "first start"
-  start_app first -jar "$JAR" || exit 1
+  log "first start (${LOAD_MODE:-java -jar})"
+  # shellcheck disable=SC2086
+  start_app first $LOAD_OPTS -jar "$JAR" || exit 1
   FIRST=$HEALTHY_AFTER
   log "healthy after ${FIRST}s"
 
@@ -308,6 +321,19 @@ if [ "${BENCH_LOAD:-1}" != 0 ]; then
   log "intake at half the rate (~$HALF/s): think time ${THINK} ms"
   measured_run intake-half intake.lua "$CONNECTIONS" "$DURATION" "intake at half rate (think ${THINK} ms)" \
     WRK_THINK_MS="$THINK"
+  # The database's own share of that latency: pgbench's issue creation at the rate the intake just
+  # achieved (-R, so its latency counts from the scheduled start, as a request's does), p50 and p99
+  # from its per-transaction log.
+  HALF_ACHIEVED=$(field "$OUT/wrk-intake-half.json" rps)
+  log "pgbench at the intake's half rate (${HALF_ACHIEVED}/s)"
+  rm -f "$OUT"/pgbench-half.*
+  pgbench -h 127.0.0.1 -p "$DB_PORT" -U postgres -n -M prepared -c "$CONNECTIONS" -j 1 -T "$DURATION" \
+    -R "$HALF_ACHIEVED" -l --log-prefix="$OUT/pgbench-half" \
+    -f "$ROOT/bench/pgbench/create-issue.sql" "${PGBENCH_VARS[@]}" postgres > "$OUT/pgbench-half.txt" 2>&1 ||
+    { cat "$OUT/pgbench-half.txt" >&2; exit 1; }
+  # Log columns: client, transaction, latency in µs, ...
+  PGBENCH_HALF=$(cat "$OUT"/pgbench-half.[0-9]* | awk '{ print $3 / 1000 }' | sort -n |
+    awk '{ a[NR] = $1 } END { if (NR) printf "%d transactions, p50 %.1f ms, p99 %.1f ms", NR, a[int(NR * 0.5) + 1], a[int(NR * 0.99) + 1] }')
 
   # ---- the public page's checklist check: session cookie and CSRF token from the page, as htmx sends them
   JAR_COOKIES=$OUT/cookies-public.txt
@@ -346,7 +372,7 @@ if [ "${BENCH_LOAD:-1}" != 0 ]; then
   RSS_END=$(rss_kb VmRSS)
   stop_app
 
-  RATIO=$(awk -v a="$INTAKE_RPS" -v b="$PGBENCH_TPS" 'BEGIN { printf "%.0f", 100 * a / b }')
+  RATIO=$(awk -v a="$INTAKE_RPS" -v b="$PGBENCH_TPS" 'BEGIN { printf "%.1f", 100 * a / b }')
   {
     echo "First start ($([ "${BENCH_KEEP_DATA:-0}" = 1 ] && echo "on the data directory of an earlier run" || echo "on a fresh data directory: initdb, migrations")): healthy after ${FIRST} s."
     echo "Issues in the database after the intake runs: $ISSUES."
@@ -362,6 +388,7 @@ if [ "${BENCH_LOAD:-1}" != 0 ]; then
     echo "pgbench (bench/pgbench/create-issue.sql, one issue creation per transaction, $CONNECTIONS clients, -M prepared):"
     echo "${PGBENCH_TPS} tps, latency average ${PGBENCH_LATENCY} ms, PostgreSQL CPU $(per_request "$PG_DB_TICKS" "$PGBENCH_TX") ms per transaction."
     echo "Intake / pgbench: ${INTAKE_RPS} / ${PGBENCH_TPS} = ${RATIO} % (target >= 40 %)."
+    echo "pgbench alone at the intake's half rate (${HALF_ACHIEVED}/s, -R): ${PGBENCH_HALF}."
     echo
     echo "App JVM resident memory: VmHWM $(mb "$HWM") MB (peak over the whole run), VmRSS $(mb "$RSS_END") MB at the end (target <= 400 MB)."
     echo
