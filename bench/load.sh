@@ -322,8 +322,8 @@ if [ "${BENCH_LOAD:-1}" != 0 ]; then
   measured_run intake-half intake.lua "$CONNECTIONS" "$DURATION" "intake at half rate (think ${THINK} ms)" \
     WRK_THINK_MS="$THINK"
   # The database's own share of that latency: pgbench's issue creation at the rate the intake just
-  # achieved (-R, so its latency counts from the scheduled start, as a request's does), p50 and p99
-  # from its per-transaction log.
+  # achieved (-R), p50 and p99 from its per-transaction log. Its latency counts from the scheduled
+  # start, so it includes the wait for a free client ("schedule lag" in pgbench-half.txt).
   HALF_ACHIEVED=$(field "$OUT/wrk-intake-half.json" rps)
   log "pgbench at the intake's half rate (${HALF_ACHIEVED}/s)"
   rm -f "$OUT"/pgbench-half.*

@@ -91,13 +91,15 @@ where a.issue_id = :issue_id order by a.id;
 -- The mail loop guard, for the CC and the reporter, then threading and the auto-reply
 select count(*) from (
     select 1 from mail_outbox
-    where mail_recipient_keys(to_address, cc_addresses) @> array[lower('ola+' || :key_number || '@acme-shop.no')]
-      and auto_submitted is not null and created_at > now() - interval '1 hour' and status <> 'SUPPRESSED'
+    where mail_recipient_keys(to_address, cc_addresses, created_at)
+              && mail_recipient_keys_within_hour('ola+' || :key_number || '@acme-shop.no', now() - interval '1 hour')
+      and auto_submitted is not null and status <> 'SUPPRESSED' and created_at > now() - interval '1 hour'
     limit 30) recent;
 select count(*) from (
     select 1 from mail_outbox
-    where mail_recipient_keys(to_address, cc_addresses) @> array[lower('kari+' || :key_number || '@acme-shop.no')]
-      and auto_submitted is not null and created_at > now() - interval '1 hour' and status <> 'SUPPRESSED'
+    where mail_recipient_keys(to_address, cc_addresses, created_at)
+              && mail_recipient_keys_within_hour('kari+' || :key_number || '@acme-shop.no', now() - interval '1 hour')
+      and auto_submitted is not null and status <> 'SUPPRESSED' and created_at > now() - interval '1 hour'
     limit 30) recent;
 select message_id, created_at from mail_outbox where issue_key = 'VSD-' || :key_number and status <> 'SUPPRESSED'
 order by created_at, message_id;

@@ -91,21 +91,22 @@ class Outbox {
 	}
 
 	/**
-	 * The loop guard's question: the automatic mails to an address (To or Cc, in any case) since a
-	 * time, counted up to a limit. The recipients' index (V23) finds the address's mails, so the
-	 * answer does not grow with the hour's traffic, and the limit bounds it for an address that gets
-	 * many.
+	 * The loop guard's question: the automatic mails to an address (To or Cc, in any case) in the
+	 * hour since a time, counted up to a limit. The recipients' index (V23) holds each address with
+	 * the hour of the mail, so the answer reads two hours of one address's mail, however busy the
+	 * service or long the address's history; the limit bounds it for an address that gets many.
 	 */
 	static final String AUTOMATIC_SINCE = """
 			select count(*) from (
 			    select 1 from mail_outbox
-			    where mail_recipient_keys(to_address, cc_addresses) @> array[lower(:address)]
-			      and auto_submitted is not null and created_at > :since and status <> 'SUPPRESSED'
+			    where mail_recipient_keys(to_address, cc_addresses, created_at)
+			              && mail_recipient_keys_within_hour(:address, :since)
+			      and auto_submitted is not null and status <> 'SUPPRESSED' and created_at > :since
 			    limit :limit) recent""";
 
 	/**
-	 * How many automatic mails went, or are going, to this address since then, as To or Cc; at
-	 * most {@code limit}.
+	 * How many automatic mails went, or are going, to this address since then (at most an hour
+	 * ago), as To or Cc; at most {@code limit}.
 	 */
 	int automaticSince(String address, Instant since, int limit) {
 		return jdbc.sql(AUTOMATIC_SINCE)
