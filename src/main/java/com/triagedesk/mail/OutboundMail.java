@@ -80,10 +80,9 @@ class OutboundMail {
 				: concat(thread.get(0), thread.subList(thread.size() - MAX_REFERENCES + 1, thread.size()));
 		String suppressed = null;
 		if (autoSubmitted != null && outbox.automaticSince(recipient, hourAgo, limit) >= limit) {
-			suppressed = "More than " + properties.maxAutomaticPerRecipientPerHour()
-					+ " automatic mails to this address within an hour (a mail loop?)";
+			suppressed = "More than " + limit + " automatic mails to this address within an hour (a mail loop?)";
 			log.warn("Suppressed {} mail of {}: {} automatic mails to one recipient within an hour", kind, issueKey,
-					properties.maxAutomaticPerRecipientPerHour());
+					limit);
 		}
 		return outbox.enqueue(new Outbox.NewMail(kind, issueKey, recipient, copies, Headers.subject(subject), text,
 				html, thread.isEmpty() ? null : thread.get(thread.size() - 1), references, autoSubmitted,
