@@ -28,19 +28,6 @@ public class ChecklistEvaluator {
 	/** The provider's servers and support team are in Oslo; "today" is Oslo's today. */
 	static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
-	private static final Pattern MSN_IN_JSON = Pattern
-		.compile("(?i)\"(?:merchantSerialNumber|merchant_serial_number|msn)\"\\s*:\\s*\"?(\\d+)");
-
-	private static final Pattern REFERENCE_IN_JSON = Pattern
-		.compile("\"(?:reference|orderId|order_id)\"\\s*:\\s*\"([A-Za-z0-9-]{1,50})\"");
-
-	private static final Pattern TRANSACTION_IN_JSON = Pattern.compile("\"(?:transactionId|pspReference)\"\\s*:\\s*\"?(\\d{6,20})");
-
-	private static final Pattern CONTEXT_IN_JSON = Pattern
-		.compile("\"contextId\"\\s*:\\s*\"([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\"");
-
-	private static final Pattern STATUS_IN_JSON = Pattern.compile("\"(?:status|statusCode)\"\\s*:\\s*([1-5]\\d\\d)\\b");
-
 	private static final Pattern ORDER_ID_SHAPE = Pattern.compile("^[A-Za-z0-9-]{1,50}$");
 
 	private static final Pattern MSN_SHAPE = Pattern.compile("^\\d{4,7}$");
@@ -300,7 +287,7 @@ public class ChecklistEvaluator {
 		for (HttpRequestInfo request : exchanges.requests()) {
 			String value = request.header("merchant-serial-number");
 			if (value == null && request.body() != null) {
-				List<String[]> inBody = TextPatterns.all(MSN_IN_JSON, request.body());
+				List<String[]> inBody = TextPatterns.all(TextPatterns.MSN_IN_JSON, request.body());
 				value = inBody.isEmpty() ? null : inBody.get(0)[1];
 			}
 			if (value != null && !value.isBlank()) {
@@ -780,22 +767,6 @@ public class ChecklistEvaluator {
 
 	static boolean isUuid(String value) {
 		return UUID_SHAPE.matcher(value).matches();
-	}
-
-	static Pattern referenceInJson() {
-		return REFERENCE_IN_JSON;
-	}
-
-	static Pattern transactionInJson() {
-		return TRANSACTION_IN_JSON;
-	}
-
-	static Pattern contextInJson() {
-		return CONTEXT_IN_JSON;
-	}
-
-	static Pattern statusInJson() {
-		return STATUS_IN_JSON;
 	}
 
 	static boolean isActionSegment(String segment) {

@@ -40,7 +40,7 @@ final class Exchanges {
 		String response = texts.httpResponse();
 		if (responses.size() == responsesBefore && response != null && !response.isBlank()) {
 			// A response pasted without its status line still counts; the status may be in the body.
-			List<String[]> status = TextPatterns.all(ChecklistEvaluator.statusInJson(), response);
+			List<String[]> status = TextPatterns.all(TextPatterns.STATUS_IN_JSON, response);
 			responses.add(new HttpResponseInfo(status.isEmpty() ? 0 : Integer.parseInt(status.get(0)[1]), null,
 					Map.of(), response.strip(), "text", "httpExchange.response", 0, response.length()));
 		}

@@ -21,7 +21,9 @@ final class HttpMessages {
 
 	private static final Pattern STATUS_LINE = Pattern.compile("^\\s*HTTP/\\d(?:\\.\\d)?\\s+([1-5]\\d\\d)(?:\\s+(.*))?$");
 
-	private static final Pattern HEADER_LINE = Pattern.compile("^\\s*([A-Za-z0-9][A-Za-z0-9_-]*)\\s*:\\s?(.*)$");
+	/** What a request line or a status line begins with, after white space. */
+	private static final List<String> LINE_STARTS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS",
+			"HTTP/");
 
 	private static final Pattern CURL_START = Pattern.compile("^\\s*(?:\\$\\s*|>\\s*|PS>\\s*)?curl(?:\\.exe)?\\s");
 
@@ -73,6 +75,10 @@ final class HttpMessages {
 				}
 				CurlCommand.parse(command.toString(), location, lines.start(i), lines.end(last)).ifPresent(requests::add);
 				i = last + 1;
+				continue;
+			}
+			if (!beginsAsRequestOrStatusLine(line)) {
+				i++;
 				continue;
 			}
 			Matcher request = REQUEST_LINE.matcher(line);
@@ -136,6 +142,72 @@ final class HttpMessages {
 	}
 
 	/**
+	 * Whether the request-line or status-line pattern finds the line: it runs only on a line that
+	 * begins, after white space, as one of them must (most lines in a message are headers, and
+	 * "Host:", "Date:" or "Origin:" pass {@link #mayStartMessage}).
+	 */
+	private static boolean requestOrStatusLine(String line, Pattern pattern) {
+		return beginsAsRequestOrStatusLine(line) && pattern.matcher(line).find();
+	}
+
+	private static boolean beginsAsRequestOrStatusLine(String line) {
+		int i = skipSpace(line, 0);
+		for (String start : LINE_STARTS) {
+			if (line.startsWith(start, i)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * A header line's name and value, or null: what {@code ^\\s*([A-Za-z0-9][A-Za-z0-9_-]*)\\s*:\\s?(.*)$}
+	 * finds in a line, read by hand (the pattern's search cost the length of every value, and
+	 * header values are long). {@code PatternShortcutsProperties} checks it against that pattern.
+	 */
+	static String[] header(String line) {
+		int i = skipSpace(line, 0);
+		int nameStart = i;
+		if (i >= line.length() || !headerNameStart(line.charAt(i))) {
+			return null;
+		}
+		i++;
+		while (i < line.length() && (headerNameStart(line.charAt(i)) || line.charAt(i) == '_' || line.charAt(i) == '-')) {
+			i++;
+		}
+		int nameEnd = i;
+		i = skipSpace(line, i);
+		if (i >= line.length() || line.charAt(i) != ':') {
+			return null;
+		}
+		i++;
+		if (i < line.length() && space(line.charAt(i))) {
+			i++;
+		}
+		if (line.indexOf('\n', i) >= 0) {
+			return null;
+		}
+		return new String[] { line.substring(nameStart, nameEnd), line.substring(i) };
+	}
+
+	private static boolean headerNameStart(char c) {
+		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+	}
+
+	/** RE2J's {@code \\s}: space, tab, line feed, form feed and carriage return. */
+	private static boolean space(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+	}
+
+	private static int skipSpace(String line, int from) {
+		int i = from;
+		while (i < line.length() && space(line.charAt(i))) {
+			i++;
+		}
+		return i;
+	}
+
+	/**
 	 * A cheap look at the first letters, so that the patterns run only on lines that can start a
 	 * request line, a status line or a curl command.
 	 */
@@ -179,14 +251,14 @@ final class HttpMessages {
 		while (i < lines.size() && headers.size() < MAX_HEADERS) {
 			String line = lines.get(i);
 			if (line.isBlank() || (mayStartMessage(line)
-					&& (REQUEST_LINE.matcher(line).find() || STATUS_LINE.matcher(line).find()))) {
+					&& (requestOrStatusLine(line, REQUEST_LINE) || requestOrStatusLine(line, STATUS_LINE)))) {
 				break;
 			}
-			Matcher header = HEADER_LINE.matcher(line);
-			if (!header.find()) {
+			String[] header = header(line);
+			if (header == null) {
 				break;
 			}
-			headers.putIfAbsent(header.group(1).toLowerCase(Locale.ROOT), header.group(2).strip());
+			headers.putIfAbsent(header[0].toLowerCase(Locale.ROOT), header[1].strip());
 			i++;
 		}
 		int lastLine = i - 1;
@@ -249,8 +321,8 @@ final class HttpMessages {
 		int i = start;
 		while (i < lines.size() && i - start < MAX_BODY_LINES) {
 			String line = lines.get(i);
-			if (line.isBlank() || (mayStartMessage(line) && (REQUEST_LINE.matcher(line).find()
-					|| STATUS_LINE.matcher(line).find() || CURL_START.matcher(line).find()))) {
+			if (line.isBlank() || (mayStartMessage(line) && (requestOrStatusLine(line, REQUEST_LINE)
+					|| requestOrStatusLine(line, STATUS_LINE) || CURL_START.matcher(line).find()))) {
 				break;
 			}
 			i++;

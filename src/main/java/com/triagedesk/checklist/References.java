@@ -27,7 +27,7 @@ record References(List<String> orderIds, String orderSource, List<String> transa
 				}
 			}
 			if (request.body() != null) {
-				for (String[] m : TextPatterns.all(ChecklistEvaluator.referenceInJson(), request.body())) {
+				for (String[] m : TextPatterns.all(TextPatterns.REFERENCE_IN_JSON, request.body())) {
 					if (orderIds.add(m[1]) && orderSource == null) {
 						orderSource = request.location() + " (body)";
 					}
@@ -57,9 +57,9 @@ record References(List<String> orderIds, String orderSource, List<String> transa
 		Set<String> traceIds = new LinkedHashSet<>();
 		for (Texts.Named text : texts.all()) {
 			TextPatterns.all(TextPatterns.TRANSACTION_ID, text.text()).forEach(m -> transactionIds.add(m[1]));
-			TextPatterns.all(ChecklistEvaluator.transactionInJson(), text.text()).forEach(m -> transactionIds.add(m[1]));
+			TextPatterns.all(TextPatterns.TRANSACTION_IN_JSON, text.text()).forEach(m -> transactionIds.add(m[1]));
 			TextPatterns.all(TextPatterns.CONTEXT_ID, text.text()).forEach(m -> contextIds.add(m[1]));
-			TextPatterns.all(ChecklistEvaluator.contextInJson(), text.text()).forEach(m -> contextIds.add(m[1]));
+			TextPatterns.all(TextPatterns.CONTEXT_IN_JSON, text.text()).forEach(m -> contextIds.add(m[1]));
 			for (String[] m : TextPatterns.all(TextPatterns.AGREEMENT_ID, text.text())) {
 				if (agreementIds.add(m[1]) && agreementSource == null) {
 					agreementSource = text.location() + " (text)";

@@ -1,6 +1,7 @@
 package com.triagedesk.checklist;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -138,6 +139,19 @@ final class TextPatterns {
 			+ "|ei toimi|returns? [45]\\d\\d|http [45]\\d\\d|[45]\\d\\d (?:bad|unauthorized|forbidden|not found|conflict|internal)"
 			+ "|timeout|timed out|declined|rejected|avvist)\\b");
 
+	static final Pattern MSN_IN_JSON = Pattern
+		.compile("(?i)\"(?:merchantSerialNumber|merchant_serial_number|msn)\"\\s*:\\s*\"?(\\d+)");
+
+	static final Pattern REFERENCE_IN_JSON = Pattern
+		.compile("\"(?:reference|orderId|order_id)\"\\s*:\\s*\"([A-Za-z0-9-]{1,50})\"");
+
+	static final Pattern TRANSACTION_IN_JSON = Pattern.compile("\"(?:transactionId|pspReference)\"\\s*:\\s*\"?(\\d{6,20})");
+
+	static final Pattern CONTEXT_IN_JSON = Pattern
+		.compile("\"contextId\"\\s*:\\s*\"([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\"");
+
+	static final Pattern STATUS_IN_JSON = Pattern.compile("\"(?:status|statusCode)\"\\s*:\\s*([1-5]\\d\\d)\\b");
+
 	static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'_-]*");
 
 	static final Pattern CLOSING = Pattern.compile("(?im)^[ \\t]*(?:best regards|kind regards|regards|thanks|thank you|br|cheers"
@@ -206,10 +220,74 @@ final class TextPatterns {
 				CONTEXT_ID, HOST, PATH_MENTION, PRODUCT_NAME, MULTIPLE_PROBLEMS));
 	}
 
+	/**
+	 * Patterns every match of which begins with one of a few literals (compared in lower case, see
+	 * {@link #fold}): they are not searched for at all, only tried where a literal begins. RE2J's
+	 * search of a text starts a thread of the whole pattern at each character, so a pattern with
+	 * many alternatives costs its size at every character; tried at a literal it costs only the
+	 * length of what it reads there. Each of these patterns reads a bounded stretch from where it
+	 * is tried, or stops where a later try would begin, so the work stays linear in the text.
+	 * {@code PatternShortcutsProperties} checks that they find exactly what a search of the whole
+	 * text finds, and {@code AdversarialInputTest} that the work stays linear.
+	 */
+	private static final Map<Pattern, Starts> STARTS = new IdentityHashMap<>();
+
+	/** The patterns of {@link #STARTS} behind one character. */
+	private static final Set<Pattern> STARTS_AFTER_ONE = Collections.newSetFromMap(new IdentityHashMap<>());
+
+	static {
+		starts(ORGANIZATION_NUMBER, "org", "foretaksnummer", "cvr", "y-tunnus", "ytunnus", "yritystunnus", "business",
+				"company", "vat");
+		starts(MERCHANT_SERIAL_NUMBER, "msn", "merchant", "salgsstedsnummer", "salgsenhetsnummer", "brugerstedsnummer",
+				"brukerstedsnummer");
+		starts(ORDER_ID, "order", "reference", "referanse", "ordre", "tilaus");
+		starts(ORDER_LOOSE, "order", "ordre");
+		starts(TRANSACTION_ID, "transaction", "transaksjon", "psp");
+		starts(CONTEXT_ID, "context");
+		starts(AGREEMENT_ID, "agr_", "chr_");
+		starts(TRACE_ID, "00-");
+		starts(PRODUCT_NAME, "access", "epayment", "e-payment", "recurring", "vipps", "mobilepay", "login", "openid",
+				"oidc", "userinfo", "checkout", "ecom", "e-com", "order", "management", "partner", "report", "settlement",
+				"webhook", "qr", "psp", "check-in", "sales", "donations", "invoice", "efaktura");
+		starts(PATH_MENTION, "/accesstoken", "/miami", "/authentication", "/epayment", "/recurring",
+				"/access-management-1.0", "/vipps-login-ciba", "/vipps-userinfo-api", "/checkout", "/ecomm",
+				"/order-management", "/management", "/partner-api", "/report", "/settlement", "/webhooks", "/qr", "/psp",
+				"/merchant-management", "/v1/loyalty-check-in");
+		starts(MULTIPLE_PROBLEMS, "problem", "issue", "error", "question", "feil", "fejl", "ongelma", "virhe",
+				"spørsmål", "several", "multiple", "two", "three", "flere", "to", "tre", "useita");
+		starts(ERROR_CODE, "\"name\"", "\"errorcode\"", "\"error\"");
+		starts(MSN_IN_JSON, "\"merchantserialnumber\"", "\"merchant_serial_number\"", "\"msn\"");
+		starts(REFERENCE_IN_JSON, "\"reference\"", "\"orderid\"", "\"order_id\"");
+		starts(TRANSACTION_IN_JSON, "\"transactionid\"", "\"pspreference\"");
+		starts(CONTEXT_IN_JSON, "\"contextid\"");
+		starts(STATUS_IN_JSON, "\"status");
+	}
+
+	/**
+	 * The literals a pattern's matches begin with, and the pattern behind one character of any
+	 * kind: tried on the text from the character before a literal, it sees what precedes the
+	 * literal (for {@code \b}) and is anchored where the literal begins.
+	 */
+	private record Starts(List<String> literals, Pattern atStart, Pattern afterOne) {
+	}
+
+	/*
+	 * Both begin with \A: RE2J's lookingAt() only stops reading the text early for a pattern
+	 * anchored at the beginning of the text; otherwise, once its threads have died, it steps on
+	 * to the end of the input without matching anything, and trying at every literal of a long
+	 * text costs the square of its length.
+	 */
+	private static void starts(Pattern pattern, String... literals) {
+		Pattern atStart = Pattern.compile("\\A(?:" + pattern.pattern() + ")", pattern.flags());
+		Pattern afterOne = Pattern.compile("\\A(?s:.)(" + pattern.pattern() + ")", pattern.flags());
+		STARTS.put(pattern, new Starts(List.of(literals), atStart, afterOne));
+		STARTS_AFTER_ONE.add(afterOne);
+	}
+
 	/** The lower-case copy of the last text this thread looked at: the patterns of one text share it. */
 	private static final ThreadLocal<String[]> LOWER = ThreadLocal.withInitial(() -> new String[2]);
 
-	/** The text in lower case ("" for none), remembered for the next pattern run on the same text. */
+	/** The text folded to lower case ("" for none), remembered for the next pattern run on the same text. */
 	static String lower(String text) {
 		if (text == null) {
 			return "";
@@ -217,9 +295,18 @@ final class TextPatterns {
 		String[] last = LOWER.get();
 		if (last[0] != text) {
 			last[0] = text;
-			last[1] = text.toLowerCase(Locale.ROOT);
+			last[1] = fold(text);
 		}
 		return last[1];
+	}
+
+	/**
+	 * The text in lower case, with the long s ("ſ") as "s": RE2J's {@code (?i)} takes "ſ" for an
+	 * "s" (and the Kelvin sign for a "k", which lower-casing already turns into one), so a literal
+	 * looked for in the folded text is found wherever a case-insensitive pattern would see it.
+	 */
+	static String fold(String text) {
+		return text.toLowerCase(Locale.ROOT).replace('\u017f', 's');
 	}
 
 	private static boolean guarded(Pattern pattern, String text) {
@@ -241,32 +328,170 @@ final class TextPatterns {
 	 */
 	static List<String[]> all(Pattern pattern, String text) {
 		List<String[]> found = new ArrayList<>();
-		if (text == null || text.isEmpty() || guarded(pattern, text)) {
-			return found;
-		}
-		for (String part : searched(pattern, text)) {
-			Matcher matcher = pattern.matcher(part);
-			while (matcher.find() && found.size() < 1_000) {
-				String[] groups = new String[matcher.groupCount() + 1];
-				for (int g = 0; g <= matcher.groupCount(); g++) {
-					groups[g] = matcher.group(g);
-				}
-				found.add(groups);
-			}
-		}
+		find(pattern, text, matcher -> {
+			found.add(groups(matcher));
+			return found.size() < 1_000;
+		});
 		return found;
 	}
 
 	static boolean any(Pattern pattern, String text) {
-		if (text == null || text.isEmpty() || guarded(pattern, text)) {
+		boolean[] any = { false };
+		find(pattern, text, matcher -> {
+			any[0] = true;
 			return false;
+		});
+		return any[0];
+	}
+
+	/** Takes a match and says whether to look for more. */
+	private interface Matches {
+
+		boolean next(Matcher matcher);
+
+	}
+
+	/** Hands the matches a search of the whole text finds, in order, to {@code matches}. */
+	private static void find(Pattern pattern, String text, Matches matches) {
+		if (text == null || text.isEmpty() || guarded(pattern, text)) {
+			return;
+		}
+		boolean sameLength = lower(text).length() == text.length();
+		Starts starts = STARTS.get(pattern);
+		if (starts != null && sameLength) {
+			tryAtStarts(pattern, starts, text, matches);
+			return;
+		}
+		if (pattern == HOST && sameLength) {
+			searchHostRuns(text, matches);
+			return;
 		}
 		for (String part : searched(pattern, text)) {
-			if (pattern.matcher(part).find()) {
-				return true;
+			Matcher matcher = pattern.matcher(part);
+			while (matcher.find()) {
+				if (!matches.next(matcher)) {
+					return;
+				}
 			}
 		}
-		return false;
+	}
+
+	/**
+	 * Tries the pattern where each of its literals begins, left to right, skipping what a match
+	 * took: a search of the whole text finds the match that begins leftmost, then searches on
+	 * from its end, so this finds the same matches. (Its matches carry the pattern's groups one
+	 * later, behind the character before the literal; {@link #groups} drops that group.)
+	 */
+	private static void tryAtStarts(Pattern pattern, Starts starts, String text, Matches matches) {
+		int[] at = literalPositions(lower(text), starts.literals());
+		int from = 0;
+		for (int start : at) {
+			if (start < from) {
+				continue;
+			}
+			Matcher matcher = start == 0 ? starts.atStart().matcher(text)
+					: starts.afterOne().matcher(new Window(text, start - 1, text.length()));
+			if (matcher.lookingAt()) {
+				if (!matches.next(matcher)) {
+					return;
+				}
+				from = start == 0 ? matcher.end() : start - 1 + matcher.end();
+			}
+		}
+	}
+
+	/**
+	 * A host name is made of letters, digits, dots and hyphens and ends in one of the
+	 * {@link #HOST} pattern's domains: it is searched for only in the runs of such characters
+	 * that hold one of them, each seen with the character before and after it (for {@code \b}).
+	 * No match crosses the end of a run, so the matches are those of a search of the whole text.
+	 */
+	private static void searchHostRuns(String text, Matches matches) {
+		int[] at = literalPositions(lower(text), GUARDS.get(HOST));
+		int searchedTo = 0;
+		for (int literal : at) {
+			if (literal < searchedTo) {
+				continue;
+			}
+			int start = literal;
+			while (start > 0 && hostCharacter(text.charAt(start - 1))) {
+				start--;
+			}
+			int end = literal;
+			while (end < text.length() && hostCharacter(text.charAt(end))) {
+				end++;
+			}
+			searchedTo = end;
+			int from = Math.max(start - 1, 0);
+			Matcher matcher = HOST.matcher(new Window(text, from, Math.min(end + 1, text.length())));
+			boolean found = matcher.find(start - from);
+			while (found) {
+				if (!matches.next(matcher)) {
+					return;
+				}
+				found = matcher.find();
+			}
+		}
+	}
+
+	/** What {@code (?i)[a-z0-9-]} and a dot take, the Kelvin sign and the long s included. */
+	private static boolean hostCharacter(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+				|| c == '\u212a' || c == '\u017f';
+	}
+
+	/** The groups of a match, of the pattern's own groups when it was tried behind one character. */
+	private static String[] groups(Matcher matcher) {
+		int offset = STARTS_AFTER_ONE.contains(matcher.pattern()) ? 1 : 0;
+		String[] groups = new String[matcher.groupCount() + 1 - offset];
+		for (int g = 0; g < groups.length; g++) {
+			groups[g] = matcher.group(g + offset);
+		}
+		return groups;
+	}
+
+	/** Where any of the literals begins in the text, in order, each place once. */
+	private static int[] literalPositions(String lower, List<String> literals) {
+		int[] at = new int[16];
+		int count = 0;
+		for (String literal : literals) {
+			for (int i = lower.indexOf(literal); i >= 0; i = lower.indexOf(literal, i + 1)) {
+				if (count == at.length) {
+					at = Arrays.copyOf(at, count * 2);
+				}
+				at[count++] = i;
+			}
+		}
+		at = Arrays.copyOf(at, count);
+		Arrays.sort(at);
+		return at;
+	}
+
+	/**
+	 * A part of a text, without a copy: RE2J reads it through {@link #charAt}.
+	 */
+	private record Window(String text, int from, int to) implements CharSequence {
+
+		@Override
+		public int length() {
+			return this.to - this.from;
+		}
+
+		@Override
+		public char charAt(int index) {
+			return this.text.charAt(this.from + index);
+		}
+
+		@Override
+		public CharSequence subSequence(int start, int end) {
+			return this.text.substring(this.from + start, this.from + end);
+		}
+
+		@Override
+		public String toString() {
+			return this.text.substring(this.from, this.to);
+		}
+
 	}
 
 	/**

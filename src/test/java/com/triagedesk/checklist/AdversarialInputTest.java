@@ -60,7 +60,14 @@ public class AdversarialInputTest {
 				// found in review: one token of names, each read past the 64 KB a value scan reads
 				Arguments.of("names inside one token", (Supplier<String>) () -> "password=" + "Ab1password=".repeat(TEN_MB / 12)),
 				// found by SecretRedactorFuzzTest: element text without an end tag, read again each time
-				Arguments.of("elements without end tags", (Supplier<String>) () -> "\"token>".repeat(TEN_MB / 7)));
+				Arguments.of("elements without end tags", (Supplier<String>) () -> "\"token>".repeat(TEN_MB / 7)),
+				// the patterns tried where their literals begin, and the host runs
+				Arguments.of("a literal in every word", (Supplier<String>) () -> "to problem order access vipps 00- "
+					.repeat(TEN_MB / 34)),
+				Arguments.of("an order label before one long hyphenated token",
+						(Supplier<String>) () -> "order x-" + "order-".repeat(TEN_MB / 6)),
+				Arguments.of("one host run without a boundary", (Supplier<String>) () -> "a-b.vipps.no.".repeat(TEN_MB / 13)
+						+ "_"));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,26 +60,13 @@ class TextPatternsTest {
 		node.forEach(child -> collectStrings(child, into));
 	}
 
-	private static List<List<String>> wholeTextMatches(Pattern pattern, String text) {
-		List<List<String>> found = new ArrayList<>();
-		Matcher matcher = pattern.matcher(text);
-		while (matcher.find()) {
-			List<String> groups = new ArrayList<>();
-			for (int g = 0; g <= matcher.groupCount(); g++) {
-				groups.add(matcher.group(g));
-			}
-			found.add(groups);
-		}
-		return found;
-	}
-
 	@Test
 	void lineBoundPatternsFindWhatASearchOfTheWholeTextFinds() throws IOException {
 		List<String> corpus = corpus();
 		int matches = 0;
 		for (Pattern pattern : TextPatterns.LINE_BOUND) {
 			for (String text : corpus) {
-				List<List<String>> expected = wholeTextMatches(pattern, text);
+				List<List<String>> expected = PatternShortcutsProperties.wholeTextMatches(pattern, text);
 				List<List<String>> actual = TextPatterns.all(pattern, text).stream().map(List::of).toList();
 				assertThat(actual).as("%s in %s", pattern, text).isEqualTo(expected);
 				assertThat(TextPatterns.any(pattern, text)).isEqualTo(!expected.isEmpty());
@@ -103,7 +89,7 @@ class TextPatternsTest {
 		assertThat(text.toLowerCase(Locale.ROOT)).hasSizeGreaterThan(text.length());
 		for (Pattern pattern : TextPatterns.LINE_BOUND) {
 			assertThat(TextPatterns.all(pattern, text).stream().map(List::of).toList())
-				.isEqualTo(wholeTextMatches(pattern, text));
+				.isEqualTo(PatternShortcutsProperties.wholeTextMatches(pattern, text));
 		}
 	}
 

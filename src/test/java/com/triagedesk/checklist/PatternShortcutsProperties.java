@@ -1,0 +1,123 @@
+package com.triagedesk.checklist;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The evaluator does not search a whole text with every pattern: it tries some only where their
+ * literals begin, searches the host pattern only in runs of host characters, others only on the
+ * lines that hold their literals, and reads header lines by hand. Whatever the text, each
+ * shortcut must find exactly what the plain search finds.
+ */
+class PatternShortcutsProperties {
+
+	/** Every pattern the evaluator runs through {@link TextPatterns#all}. */
+	static final List<Pattern> PATTERNS = patterns();
+
+	/** The pattern {@link HttpMessages#header} reads by hand. */
+	static final Pattern HEADER_LINE = Pattern.compile("^\\s*([A-Za-z0-9][A-Za-z0-9_-]*)\\s*:\\s?(.*)$");
+
+	private static List<Pattern> patterns() {
+		List<Pattern> patterns = new ArrayList<>();
+		for (Field field : TextPatterns.class.getDeclaredFields()) {
+			if (field.getType() == Pattern.class && Modifier.isStatic(field.getModifiers())) {
+				try {
+					field.setAccessible(true);
+					patterns.add((Pattern) field.get(null));
+				}
+				catch (IllegalAccessException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}
+		}
+		return List.copyOf(patterns);
+	}
+
+	@Property(tries = 3000)
+	void everyPatternFindsWhatASearchOfTheWholeTextFinds(@ForAll("texts") String text) {
+		for (Pattern pattern : PATTERNS) {
+			List<List<String>> expected = wholeTextMatches(pattern, text);
+			List<List<String>> actual = TextPatterns.all(pattern, text).stream().map(Arrays::asList).toList();
+			assertThat(actual).as("%s in %s", pattern, List.of(text)).isEqualTo(expected);
+			assertThat(TextPatterns.any(pattern, text)).as("%s in %s", pattern, List.of(text))
+				.isEqualTo(!expected.isEmpty());
+		}
+	}
+
+	@Property(tries = 3000)
+	void aHeaderLineIsReadAsItsPatternReadsIt(@ForAll("lines") String line) {
+		Matcher matcher = HEADER_LINE.matcher(line);
+		String[] expected = matcher.find() ? new String[] { matcher.group(1), matcher.group(2) } : null;
+
+		assertThat(HttpMessages.header(line)).as(List.of(line).toString()).isEqualTo(expected);
+	}
+
+	static List<List<String>> wholeTextMatches(Pattern pattern, String text) {
+		List<List<String>> found = new ArrayList<>();
+		Matcher matcher = pattern.matcher(text);
+		while (matcher.find()) {
+			List<String> groups = new ArrayList<>();
+			for (int g = 0; g <= matcher.groupCount(); g++) {
+				groups.add(matcher.group(g));
+			}
+			found.add(groups);
+		}
+		return found;
+	}
+
+	/**
+	 * Texts made of what the patterns look for, in any case, beside one another or apart, with the
+	 * characters that fold to ASCII letters under {@code (?i)} ("ſ", the Kelvin sign) and one whose
+	 * lower case is longer ("İ").
+	 */
+	@Provide
+	Arbitrary<String> texts() {
+		List<String> pieces = new ArrayList<>(TextPatternsTest.PHRASES);
+		pieces.addAll(List.of("order", "Order ID", "ORDRE", "reference", "referanse", "tilaus", "org", "orgnr", "cvr",
+				"y-tunnus", "msn", "merchant", "transaction", "psp", "context", "agr_", "chr_", "00-", "access token",
+				"e-payment", "epayment", "ecom", "e-com", "recurring", "vipps", "mobilepay", "login", "openid",
+				"checkout", "management", "partner", "report", "settlement", "webhook", "qr", "sales", "efaktura",
+				"problem", "issue", "error", "question", "feil", "spørsmål", "several", "two", "to", "tre", "flere",
+				"useita", "/epayment/v1/payments/acme-1", "/miami", "/ecomm/v2/payments", "/v1/loyalty-check-in",
+				"vipps.no", "api.vipps.no", "apitest.vipps.no", "mobilepay.dk", "vippsmobilepay.com", "a.b-c.",
+				"\"orderId\": \"acme-100\"", "\"reference\":\"x-1\"", "\"status\": 400", "\"statusCode\":502",
+				"\"transactionId\": 1234567890", "\"pspReference\":\"12345678\"",
+				"\"contextId\": \"0b3b1b2c-4d5e-4f60-8a7b-9c0d1e2f3a4b\"", "\"msn\": \"123456\"",
+				"\"merchantSerialNumber\":123456", "\"errorCode\": \"E42\"", "\"error\": \"invalid_client\"",
+				"{\"name\":\"ErrorCode\",\"reason\":\"61\"}", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+				"918 713 867", "123456", "1234567-8", "acme-2026-1", "is", "er", ":", "=", "#", "2:", "3)", "ſ", "\u212a",
+				"İ", "_", "-", ".", "\"", "'", "é", "x", "1"));
+		Arbitrary<String> piece = Arbitraries.of(pieces).flatMap(p -> Arbitraries.of(p, p.toUpperCase(Locale.ROOT),
+				p.replace('s', 'ſ'), p.replace('k', '\u212a'), capitalized(p)));
+		Arbitrary<String> gap = Arbitraries.of("", "", " ", "  ", "\n", "\r\n", "\t", ": ", "-", "_", ".", "/", ", ");
+		return Combinators.combine(piece, gap).as((p, g) -> p + g).list().ofMaxSize(12)
+			.map(parts -> String.join("", parts));
+	}
+
+	private static String capitalized(String text) {
+		return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
+	}
+
+	@Provide
+	Arbitrary<String> lines() {
+		Arbitrary<String> piece = Arbitraries.of("Content-Type", "X_Request-Id", "9a", "-x", "_y", "é", " ", "\t", "\r",
+				"\f", "\n", ":", ": ", "application/json", "Bearer abc", "", "\u000b");
+		return piece.list().ofMaxSize(8).map(parts -> String.join("", parts));
+	}
+
+}
