@@ -240,15 +240,20 @@ final class TextPatterns {
 				"company", "vat");
 		starts(MERCHANT_SERIAL_NUMBER, "msn", "merchant", "salgsstedsnummer", "salgsenhetsnummer", "brugerstedsnummer",
 				"brukerstedsnummer");
-		starts(ORDER_ID, "order", "reference", "referanse", "ordre", "tilaus");
+		// "order" alone is in many words of a log ("OrderService", "order123"): only its labels are tried
+		starts(ORDER_ID, concat(combinations("order", List.of("", " ", "_", "-"), List.of("id", "no", "nr", "number", "ref")),
+				"reference", "referanse", "ordre", "tilaus"));
 		starts(ORDER_LOOSE, "order", "ordre");
 		starts(TRANSACTION_ID, "transaction", "transaksjon", "psp");
 		starts(CONTEXT_ID, "context");
 		starts(AGREEMENT_ID, "agr_", "chr_");
 		starts(TRACE_ID, "00-");
-		starts(PRODUCT_NAME, "access", "epayment", "e-payment", "recurring", "vipps", "mobilepay", "login", "openid",
-				"oidc", "userinfo", "checkout", "ecom", "e-com", "order", "management", "partner", "report", "settlement",
-				"webhook", "qr", "psp", "check-in", "sales", "donations", "invoice", "efaktura");
+		// whole names where a word is common alone ("vipps" is in every host name and log line)
+		starts(PRODUCT_NAME, "access token", "access-token", "accesstoken", "epayment", "e-payment", "recurring",
+				"vipps login", "vipps checkout", "mobilepay login", "mobilepay checkout", "login api", "login with vipps",
+				"openid connect", "oidc", "userinfo", "checkout api", "ecom", "e-com", "order management",
+				"management api", "partner api", "report api", "settlement api", "webhook", "qr api", "psp api",
+				"check-in api", "sales api", "donations api", "invoice api", "efaktura");
 		starts(PATH_MENTION, "/accesstoken", "/miami", "/authentication", "/epayment", "/recurring",
 				"/access-management-1.0", "/vipps-login-ciba", "/vipps-userinfo-api", "/checkout", "/ecomm",
 				"/order-management", "/management", "/partner-api", "/report", "/settlement", "/webhooks", "/qr", "/psp",
@@ -277,6 +282,22 @@ final class TextPatterns {
 	 * to the end of the input without matching anything, and trying at every literal of a long
 	 * text costs the square of its length.
 	 */
+	private static List<String> combinations(String head, List<String> separators, List<String> tails) {
+		List<String> all = new ArrayList<>();
+		for (String separator : separators) {
+			for (String tail : tails) {
+				all.add(head + separator + tail);
+			}
+		}
+		return all;
+	}
+
+	private static String[] concat(List<String> some, String... more) {
+		List<String> all = new ArrayList<>(some);
+		all.addAll(List.of(more));
+		return all.toArray(String[]::new);
+	}
+
 	private static void starts(Pattern pattern, String... literals) {
 		Pattern atStart = Pattern.compile("\\A(?:" + pattern.pattern() + ")", pattern.flags());
 		Pattern afterOne = Pattern.compile("\\A(?s:.)(" + pattern.pattern() + ")", pattern.flags());
@@ -284,19 +305,27 @@ final class TextPatterns {
 		STARTS_AFTER_ONE.add(afterOne);
 	}
 
-	/** The lower-case copy of the last text this thread looked at: the patterns of one text share it. */
-	private static final ThreadLocal<String[]> LOWER = ThreadLocal.withInitial(() -> new String[2]);
+	/**
+	 * The lower-case copies of the last texts this thread looked at, as text, copy, text, copy...:
+	 * an evaluation runs its patterns over a handful of texts, one after another.
+	 */
+	private static final ThreadLocal<String[]> LOWER = ThreadLocal.withInitial(() -> new String[2 * 8]);
 
-	/** The text folded to lower case ("" for none), remembered for the next pattern run on the same text. */
+	/** The text folded to lower case ("" for none), remembered for the next patterns run on the same text. */
 	static String lower(String text) {
 		if (text == null) {
 			return "";
 		}
 		String[] last = LOWER.get();
-		if (last[0] != text) {
-			last[0] = text;
-			last[1] = fold(text);
+		for (int i = 0; i < last.length; i += 2) {
+			if (last[i] == text) {
+				return last[i + 1];
+			}
 		}
+		// the oldest goes
+		System.arraycopy(last, 0, last, 2, last.length - 2);
+		last[0] = text;
+		last[1] = fold(text);
 		return last[1];
 	}
 
@@ -462,9 +491,14 @@ final class TextPatterns {
 				at[count++] = i;
 			}
 		}
-		at = Arrays.copyOf(at, count);
-		Arrays.sort(at);
-		return at;
+		Arrays.sort(at, 0, count);
+		int distinct = 0;
+		for (int i = 0; i < count; i++) {
+			if (distinct == 0 || at[i] != at[distinct - 1]) {
+				at[distinct++] = at[i];
+			}
+		}
+		return Arrays.copyOf(at, distinct);
 	}
 
 	/**

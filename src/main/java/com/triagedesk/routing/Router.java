@@ -5,7 +5,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -411,6 +413,12 @@ public class Router {
 
 		private final String padded;
 
+		/**
+		 * The distinct words, sorted, made on the first look-up: a route looks up a few hundred
+		 * keywords, and a search of the whole text for each cost the text's length each time.
+		 */
+		private NavigableSet<String> words;
+
 		Words(String text) {
 			String source = text == null ? "" : text.length() > TEXT_LIMIT ? text.substring(0, TEXT_LIMIT) : text;
 			StringBuilder b = new StringBuilder(source.length() + 2).append(' ');
@@ -439,7 +447,34 @@ public class Router {
 			if (phrase.isEmpty()) {
 				return false;
 			}
-			return padded.contains(" " + phrase + (prefix ? "" : " "));
+			String[] parts = phrase.split(" ");
+			for (int i = 0; i < parts.length; i++) {
+				if (!hasWord(parts[i], prefix && i == parts.length - 1)) {
+					return false;
+				}
+			}
+			// every word is there; a phrase must also have them side by side
+			return parts.length == 1 || padded.contains(" " + phrase + (prefix ? "" : " "));
+		}
+
+		private boolean hasWord(String word, boolean prefix) {
+			if (prefix) {
+				String next = words().ceiling(word);
+				return next != null && next.startsWith(word);
+			}
+			return words().contains(word);
+		}
+
+		private NavigableSet<String> words() {
+			if (words == null) {
+				words = new TreeSet<>();
+				int start = 1;
+				for (int end = padded.indexOf(' ', start); end > start; end = padded.indexOf(' ', start)) {
+					words.add(padded.substring(start, end));
+					start = end + 1;
+				}
+			}
+			return words;
 		}
 
 	}

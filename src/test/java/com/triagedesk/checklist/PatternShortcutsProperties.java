@@ -12,6 +12,7 @@ import com.google.re2j.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -46,6 +47,58 @@ class PatternShortcutsProperties {
 			}
 		}
 		return List.copyOf(patterns);
+	}
+
+	/** What the patterns look for, alone or in part. */
+	static final List<String> PIECES = pieces();
+
+	private static List<String> pieces() {
+		List<String> pieces = new ArrayList<>(TextPatternsTest.PHRASES);
+		pieces.addAll(List.of("order", "Order ID", "ORDRE", "reference", "referanse", "tilaus", "org", "orgnr", "cvr",
+				"y-tunnus", "msn", "merchant", "transaction", "psp", "context", "agr_", "chr_", "00-", "access token",
+				"e-payment", "epayment", "ecom", "e-com", "recurring", "vipps", "mobilepay", "login", "openid",
+				"checkout", "management", "partner", "report", "settlement", "webhook", "qr", "sales", "efaktura",
+				"problem", "issue", "error", "question", "feil", "spørsmål", "several", "two", "to", "tre", "flere",
+				"useita", "/epayment/v1/payments/acme-1", "/miami", "/ecomm/v2/payments", "/v1/loyalty-check-in",
+				"vipps.no", "api.vipps.no", "apitest.vipps.no", "mobilepay.dk", "vippsmobilepay.com", "a.b-c.",
+				"\"orderId\": \"acme-100\"", "\"reference\":\"x-1\"", "\"status\": 400", "\"statusCode\":502",
+				"\"transactionId\": 1234567890", "\"pspReference\":\"12345678\"",
+				"\"contextId\": \"0b3b1b2c-4d5e-4f60-8a7b-9c0d1e2f3a4b\"", "\"msn\": \"123456\"",
+				"\"merchantSerialNumber\":123456", "\"errorCode\": \"E42\"", "\"error\": \"invalid_client\"",
+				"{\"name\":\"ErrorCode\",\"reason\":\"61\"}", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+				"918 713 867", "123456", "1234567-8", "acme-2026-1", "is", "er", ":", "=", "#", "2:", "3)", "ſ", "\u212a",
+				"İ", "_", "-", ".", "\"", "'", "é", "x", "1", "order number", "Order_nr", "order-ref", "orderno", "ordre-id",
+				"reference_id", "tilausnumero", "vipps checkout", "mobilepay login", "login with vipps", "login api",
+				"openid connect", "checkout api", "order management", "management api", "qr api", "check-in api",
+				"userinfo", "accesstoken", "webhooks", "donations api", "invoice api", "mobilepay checkout", "vipps login",
+				"access-token api", "ecomm api", "partner api", "report api", "settlement api", "psp api",
+				"sales api", "orderid: acme-1", "ordre-id 1234"));
+		return List.copyOf(pieces);
+	}
+
+	/** The piece as written, in upper case, capitalized, and with the letters that fold to ASCII. */
+	private static List<String> variants(String piece) {
+		return List.of(piece, piece.toUpperCase(Locale.ROOT), piece.replace('s', 'ſ'), piece.replace('k', '\u212a'),
+				capitalized(piece));
+	}
+
+	/** Each piece alone, between the characters that decide a word boundary, whatever the random texts hit. */
+	@Example
+	void everyPieceAloneIsFoundAsASearchOfTheWholeTextFindsIt() {
+		for (String piece : PIECES) {
+			for (String variant : variants(piece)) {
+				for (String before : List.of("", " ", "x", "_", "/")) {
+					for (String after : List.of("", " ", " acme-1", ": 123456", "x")) {
+						String text = before + variant + after;
+						for (Pattern pattern : PATTERNS) {
+							assertThat(TextPatterns.all(pattern, text).stream().map(Arrays::asList).toList())
+								.as("%s in %s", pattern, List.of(text))
+								.isEqualTo(wholeTextMatches(pattern, text));
+						}
+					}
+				}
+			}
+		}
 	}
 
 	@Property(tries = 3000)
@@ -87,23 +140,7 @@ class PatternShortcutsProperties {
 	 */
 	@Provide
 	Arbitrary<String> texts() {
-		List<String> pieces = new ArrayList<>(TextPatternsTest.PHRASES);
-		pieces.addAll(List.of("order", "Order ID", "ORDRE", "reference", "referanse", "tilaus", "org", "orgnr", "cvr",
-				"y-tunnus", "msn", "merchant", "transaction", "psp", "context", "agr_", "chr_", "00-", "access token",
-				"e-payment", "epayment", "ecom", "e-com", "recurring", "vipps", "mobilepay", "login", "openid",
-				"checkout", "management", "partner", "report", "settlement", "webhook", "qr", "sales", "efaktura",
-				"problem", "issue", "error", "question", "feil", "spørsmål", "several", "two", "to", "tre", "flere",
-				"useita", "/epayment/v1/payments/acme-1", "/miami", "/ecomm/v2/payments", "/v1/loyalty-check-in",
-				"vipps.no", "api.vipps.no", "apitest.vipps.no", "mobilepay.dk", "vippsmobilepay.com", "a.b-c.",
-				"\"orderId\": \"acme-100\"", "\"reference\":\"x-1\"", "\"status\": 400", "\"statusCode\":502",
-				"\"transactionId\": 1234567890", "\"pspReference\":\"12345678\"",
-				"\"contextId\": \"0b3b1b2c-4d5e-4f60-8a7b-9c0d1e2f3a4b\"", "\"msn\": \"123456\"",
-				"\"merchantSerialNumber\":123456", "\"errorCode\": \"E42\"", "\"error\": \"invalid_client\"",
-				"{\"name\":\"ErrorCode\",\"reason\":\"61\"}", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
-				"918 713 867", "123456", "1234567-8", "acme-2026-1", "is", "er", ":", "=", "#", "2:", "3)", "ſ", "\u212a",
-				"İ", "_", "-", ".", "\"", "'", "é", "x", "1"));
-		Arbitrary<String> piece = Arbitraries.of(pieces).flatMap(p -> Arbitraries.of(p, p.toUpperCase(Locale.ROOT),
-				p.replace('s', 'ſ'), p.replace('k', '\u212a'), capitalized(p)));
+		Arbitrary<String> piece = Arbitraries.of(PIECES).flatMap(p -> Arbitraries.of(variants(p)));
 		Arbitrary<String> gap = Arbitraries.of("", "", " ", "  ", "\n", "\r\n", "\t", ": ", "-", "_", ".", "/", ", ");
 		return Combinators.combine(piece, gap).as((p, g) -> p + g).list().ofMaxSize(12)
 			.map(parts -> String.join("", parts));
