@@ -247,7 +247,6 @@ final class TextPatterns {
 		starts(TRANSACTION_ID, "transaction", "transaksjon", "psp");
 		starts(CONTEXT_ID, "context");
 		starts(AGREEMENT_ID, "agr_", "chr_");
-		starts(TRACE_ID, "00-");
 		// whole names where a word is common alone ("vipps" is in every host name and log line)
 		starts(PRODUCT_NAME, "access token", "access-token", "accesstoken", "epayment", "e-payment", "recurring",
 				"vipps login", "vipps checkout", "mobilepay login", "mobilepay checkout", "login api", "login with vipps",
@@ -357,8 +356,8 @@ final class TextPatterns {
 	 */
 	static List<String[]> all(Pattern pattern, String text) {
 		List<String[]> found = new ArrayList<>();
-		find(pattern, text, matcher -> {
-			found.add(groups(matcher));
+		find(pattern, text, match -> {
+			found.add(match.groups());
 			return found.size() < 1_000;
 		});
 		return found;
@@ -366,7 +365,7 @@ final class TextPatterns {
 
 	static boolean any(Pattern pattern, String text) {
 		boolean[] any = { false };
-		find(pattern, text, matcher -> {
+		find(pattern, text, match -> {
 			any[0] = true;
 			return false;
 		});
@@ -376,7 +375,14 @@ final class TextPatterns {
 	/** Takes a match and says whether to look for more. */
 	private interface Matches {
 
-		boolean next(Matcher matcher);
+		boolean next(Match match);
+
+	}
+
+	/** A match, its groups read only when asked (RE2J reads a text again for them). */
+	private interface Match {
+
+		String[] groups();
 
 	}
 
@@ -392,13 +398,17 @@ final class TextPatterns {
 			return;
 		}
 		if (pattern == HOST && sameLength) {
-			searchHostRuns(text, matches);
+			hostNames(text, matches);
+			return;
+		}
+		if (pattern == TRACE_ID) {
+			traceIds(text, matches);
 			return;
 		}
 		for (String part : searched(pattern, text)) {
 			Matcher matcher = pattern.matcher(part);
 			while (matcher.find()) {
-				if (!matches.next(matcher)) {
+				if (!matches.next(() -> groups(matcher))) {
 					return;
 				}
 			}
@@ -421,7 +431,7 @@ final class TextPatterns {
 			Matcher matcher = start == 0 ? starts.atStart().matcher(text)
 					: starts.afterOne().matcher(new Window(text, start - 1, text.length()));
 			if (matcher.lookingAt()) {
-				if (!matches.next(matcher)) {
+				if (!matches.next(() -> groups(matcher))) {
 					return;
 				}
 				from = start == 0 ? matcher.end() : start - 1 + matcher.end();
@@ -430,15 +440,15 @@ final class TextPatterns {
 	}
 
 	/**
-	 * A host name is made of letters, digits, dots and hyphens and ends in one of the
-	 * {@link #HOST} pattern's domains: it is searched for only in the runs of such characters
-	 * that hold one of them, each seen with the character before and after it (for {@code \b}).
-	 * No match crosses the end of a run, so the matches are those of a search of the whole text.
+	 * The {@link #HOST} pattern's matches, read by hand: a host name is made of letters, digits,
+	 * dots and hyphens, so a match lies in a run of such characters that holds one of the domains.
+	 * RE2J took some microseconds for each host name, and a log names the same host on every line.
+	 * {@code PatternShortcutsProperties} checks this against the pattern.
 	 */
-	private static void searchHostRuns(String text, Matches matches) {
-		int[] at = literalPositions(lower(text), GUARDS.get(HOST));
+	private static void hostNames(String text, Matches matches) {
+		String lower = lower(text);
 		int searchedTo = 0;
-		for (int literal : at) {
+		for (int literal : literalPositions(lower, GUARDS.get(HOST))) {
 			if (literal < searchedTo) {
 				continue;
 			}
@@ -451,16 +461,177 @@ final class TextPatterns {
 				end++;
 			}
 			searchedTo = end;
-			int from = Math.max(start - 1, 0);
-			Matcher matcher = HOST.matcher(new Window(text, from, Math.min(end + 1, text.length())));
-			boolean found = matcher.find(start - from);
-			while (found) {
-				if (!matches.next(matcher)) {
-					return;
-				}
-				found = matcher.find();
+			if (!hostNamesInRun(text, lower, start, end, matches)) {
+				return;
 			}
 		}
+	}
+
+	/**
+	 * The matches of {@code \b((?:[a-z0-9-]+\.)*(?:vipps\.no|mobilepay\.dk|vippsmobilepay\.com))\b}
+	 * in one run of host characters, as a search finds them: the leftmost start {@code p} at a word
+	 * boundary from which labels ("x.") lead to a domain that ends at a word boundary, and of
+	 * those domains the last one (the {@code *} takes as many labels as it can). Labels lead from
+	 * {@code p} to a domain at {@code d} when {@code p} is not a dot, a dot stands just before
+	 * {@code d}, and no two dots stand together between them (a label is not empty).
+	 */
+	private static boolean hostNamesInRun(String text, String lower, int start, int end, Matches matches) {
+		// the domains in the run that end at a word boundary, all and those with a dot before them
+		IntList domains = new IntList();
+		IntList ends = new IntList();
+		IntList dotted = new IntList();
+		IntList dottedEnds = new IntList();
+		IntList doubleDots = new IntList();
+		for (int d = start; d < end; d++) {
+			if (d + 1 < end && lower.charAt(d) == '.' && lower.charAt(d + 1) == '.') {
+				doubleDots.add(d);
+			}
+			int e = domainEnd(lower, d, end);
+			if (e > 0 && wordBoundary(text, e)) {
+				domains.add(d);
+				ends.add(e);
+				if (d > start && lower.charAt(d - 1) == '.') {
+					dotted.add(d);
+					dottedEnds.add(e);
+				}
+			}
+		}
+		int next = 0;
+		int doubleDot = 0;
+		int p = start;
+		while (p < end) {
+			while (next < domains.size() && domains.get(next) < p) {
+				next++;
+			}
+			if (next == domains.size()) {
+				return true;
+			}
+			if (lower.charAt(p) == '.' || !wordBoundary(text, p)) {
+				p++;
+				continue;
+			}
+			while (doubleDot < doubleDots.size() && doubleDots.get(doubleDot) < p) {
+				doubleDot++;
+			}
+			// labels from p reach up to the first ".." (its first dot may stand just before a domain)
+			int reach = doubleDot < doubleDots.size() ? doubleDots.get(doubleDot) + 1 : end;
+			int deepest = dotted.lastAtMost(reach);
+			int to;
+			if (deepest >= 0 && dotted.get(deepest) > p) {
+				to = dottedEnds.get(deepest);
+			}
+			else if (domains.get(next) == p) {
+				to = ends.get(next);
+			}
+			else {
+				p++;
+				continue;
+			}
+			int from = p;
+			if (!matches.next(() -> new String[] { text.substring(from, to), text.substring(from, to) })) {
+				return false;
+			}
+			p = to;
+		}
+		return true;
+	}
+
+	/** A growing list of ascending ints. */
+	private static final class IntList {
+
+		private int[] values = new int[4];
+
+		private int size;
+
+		void add(int value) {
+			if (size == values.length) {
+				values = Arrays.copyOf(values, size * 2);
+			}
+			values[size++] = value;
+		}
+
+		int get(int index) {
+			return values[index];
+		}
+
+		int size() {
+			return size;
+		}
+
+		/** The index of the last value at most {@code limit}, or -1. */
+		int lastAtMost(int limit) {
+			int low = 0;
+			int high = size - 1;
+			int found = -1;
+			while (low <= high) {
+				int middle = (low + high) >>> 1;
+				if (values[middle] <= limit) {
+					found = middle;
+					low = middle + 1;
+				}
+				else {
+					high = middle - 1;
+				}
+			}
+			return found;
+		}
+
+	}
+
+	/** Where the domain that begins at {@code d} ends, or -1. */
+	private static int domainEnd(String lower, int d, int end) {
+		for (String domain : HOST_DOMAINS) {
+			if (d + domain.length() <= end && lower.startsWith(domain, d)) {
+				return d + domain.length();
+			}
+		}
+		return -1;
+	}
+
+	/** The domains of {@link #HOST}, in the order of its alternatives. */
+	private static final List<String> HOST_DOMAINS = List.of("vipps.no", "mobilepay.dk", "vippsmobilepay.com");
+
+	/** RE2J's {@code \b}: a word character (ASCII letter, digit, underscore) on one side only. */
+	private static boolean wordBoundary(String text, int at) {
+		return (at > 0 && wordCharacter(text.charAt(at - 1))) != (at < text.length() && wordCharacter(text.charAt(at)));
+	}
+
+	private static boolean wordCharacter(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+	}
+
+	/**
+	 * The {@link #TRACE_ID} pattern's matches, read by hand where "00-" begins (a log repeats a
+	 * trace id on many lines): {@code \b(00-[0-9a-f]{32}-[0-9a-f]{16}-0[01])\b}.
+	 */
+	private static void traceIds(String text, Matches matches) {
+		int from = 0;
+		for (int p = text.indexOf("00-"); p >= 0; p = text.indexOf("00-", Math.max(p + 1, from))) {
+			if (p < from) {
+				continue;
+			}
+			int e = p + 55;
+			if (e <= text.length() && wordBoundary(text, p) && hex(text, p + 3, 32) && text.charAt(p + 35) == '-'
+					&& hex(text, p + 36, 16) && text.charAt(p + 52) == '-' && text.charAt(p + 53) == '0'
+					&& (text.charAt(p + 54) == '0' || text.charAt(p + 54) == '1') && wordBoundary(text, e)) {
+				int start = p;
+				if (!matches.next(() -> new String[] { text.substring(start, e), text.substring(start, e) })) {
+					return;
+				}
+				from = e;
+			}
+		}
+	}
+
+	/** Whether the {@code length} characters from {@code from} are lower-case hexadecimal digits. */
+	private static boolean hex(String text, int from, int length) {
+		for (int i = from; i < from + length; i++) {
+			char c = text.charAt(i);
+			if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** What {@code (?i)[a-z0-9-]} and a dot take, the Kelvin sign and the long s included. */

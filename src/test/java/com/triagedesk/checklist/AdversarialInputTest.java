@@ -67,7 +67,11 @@ public class AdversarialInputTest {
 				Arguments.of("an order label before one long hyphenated token",
 						(Supplier<String>) () -> "order x-" + "order-".repeat(TEN_MB / 6)),
 				Arguments.of("one host run without a boundary", (Supplier<String>) () -> "a-b.vipps.no.".repeat(TEN_MB / 13)
-						+ "_"));
+						+ "_"),
+				Arguments.of("one host run of domains no label leads to", (Supplier<String>) () -> "a-vipps.no"
+					.repeat(TEN_MB / 10)),
+				Arguments.of("trace ids one character short", (Supplier<String>) () -> "00-0af7651916cd43dd8448eb211c80319c-"
+					.repeat(TEN_MB / 36)));
 	}
 
 	@ParameterizedTest(name = "{0}")

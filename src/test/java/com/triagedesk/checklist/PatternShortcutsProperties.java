@@ -72,7 +72,8 @@ class PatternShortcutsProperties {
 				"openid connect", "checkout api", "order management", "management api", "qr api", "check-in api",
 				"userinfo", "accesstoken", "webhooks", "donations api", "invoice api", "mobilepay checkout", "vipps login",
 				"access-token api", "ecomm api", "partner api", "report api", "settlement api", "psp api",
-				"sales api", "orderid: acme-1", "ordre-id 1234"));
+				"sales api", "orderid: acme-1", "ordre-id 1234", "..", "a..b.", "-vipps.no", "x.mobilepay.dk.",
+				"vipps.no.vipps.no", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-0", "b7ad6b7169203331"));
 		return List.copyOf(pieces);
 	}
 
