@@ -253,10 +253,6 @@ final class TextPatterns {
 				"openid connect", "oidc", "userinfo", "checkout api", "ecom", "e-com", "order management",
 				"management api", "partner api", "report api", "settlement api", "webhook", "qr api", "psp api",
 				"check-in api", "sales api", "donations api", "invoice api", "efaktura");
-		starts(PATH_MENTION, "/accesstoken", "/miami", "/authentication", "/epayment", "/recurring",
-				"/access-management-1.0", "/vipps-login-ciba", "/vipps-userinfo-api", "/checkout", "/ecomm",
-				"/order-management", "/management", "/partner-api", "/report", "/settlement", "/webhooks", "/qr", "/psp",
-				"/merchant-management", "/v1/loyalty-check-in");
 		starts(MULTIPLE_PROBLEMS, "problem", "issue", "error", "question", "feil", "fejl", "ongelma", "virhe",
 				"spørsmål", "several", "multiple", "two", "three", "flere", "to", "tre", "useita");
 		starts(ERROR_CODE, "\"name\"", "\"errorcode\"", "\"error\"");
@@ -399,6 +395,10 @@ final class TextPatterns {
 		}
 		if (pattern == HOST && sameLength) {
 			hostNames(text, matches);
+			return;
+		}
+		if (pattern == PATH_MENTION && sameLength) {
+			pathMentions(text, matches);
 			return;
 		}
 		if (pattern == TRACE_ID) {
@@ -576,6 +576,53 @@ final class TextPatterns {
 			return found;
 		}
 
+	}
+
+	/** The alternatives of {@link #PATH_MENTION}, none the beginning of another. */
+	private static final List<String> API_PATHS = List.of("/accesstoken", "/miami", "/authentication", "/epayment",
+			"/recurring", "/access-management-1.0", "/vipps-login-ciba", "/vipps-userinfo-api", "/checkout", "/ecomm",
+			"/order-management", "/management", "/partner-api", "/report", "/settlement", "/webhooks", "/qr", "/psp",
+			"/merchant-management", "/v1/loyalty-check-in");
+
+	/**
+	 * The {@link #PATH_MENTION} pattern's matches, read by hand (a log names the same path on
+	 * every line): one of the API paths in any case, then as many "/segment" as follow. The
+	 * folded text has the pattern's {@code (?i)[A-Za-z]} as a-z, the Kelvin sign and the long s
+	 * included. {@code PatternShortcutsProperties} checks this against the pattern.
+	 */
+	private static void pathMentions(String text, Matches matches) {
+		String lower = lower(text);
+		int from = 0;
+		for (int p : literalPositions(lower, API_PATHS)) {
+			if (p < from) {
+				continue;
+			}
+			int e = p;
+			for (String path : API_PATHS) {
+				if (lower.startsWith(path, p)) {
+					e = p + path.length();
+					break;
+				}
+			}
+			while (e < lower.length() && lower.charAt(e) == '/') {
+				e++;
+				while (e < lower.length() && pathCharacter(lower.charAt(e))) {
+					e++;
+				}
+			}
+			int start = p;
+			int end = e;
+			if (!matches.next(() -> new String[] { text.substring(start, end), text.substring(start, end) })) {
+				return;
+			}
+			from = e;
+		}
+	}
+
+	/** What {@code (?i)[A-Za-z0-9._~{}-]} takes, in the folded text. */
+	private static boolean pathCharacter(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '~' || c == '{'
+				|| c == '}' || c == '-';
 	}
 
 	/** Where the domain that begins at {@code d} ends, or -1. */
