@@ -16,14 +16,8 @@ import com.google.re2j.Pattern;
  */
 final class HttpMessages {
 
-	private static final Pattern REQUEST_LINE = Pattern
-		.compile("^\\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\\s+((?:/|https?://)\\S*)(?:\\s+HTTP/\\d(?:\\.\\d)?)?\\s*$");
-
-	private static final Pattern STATUS_LINE = Pattern.compile("^\\s*HTTP/\\d(?:\\.\\d)?\\s+([1-5]\\d\\d)(?:\\s+(.*))?$");
-
-	/** What a request line or a status line begins with, after white space. */
-	private static final List<String> LINE_STARTS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS",
-			"HTTP/");
+	/** The methods {@link #requestLine} takes. */
+	private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
 	private static final Pattern CURL_START = Pattern.compile("^\\s*(?:\\$\\s*|>\\s*|PS>\\s*)?curl(?:\\.exe)?\\s");
 
@@ -77,24 +71,19 @@ final class HttpMessages {
 				i = last + 1;
 				continue;
 			}
-			if (!beginsAsRequestOrStatusLine(line)) {
-				i++;
-				continue;
-			}
-			Matcher request = REQUEST_LINE.matcher(line);
-			if (request.find()) {
+			String[] request = requestLine(line);
+			if (request != null) {
 				Message message = readMessage(lines, i + 1);
-				requests.add(HttpRequestInfo.of(request.group(1), request.group(2), message.headers, message.body,
-						"HTTP", location, lines.start(i), lines.end(message.lastLine)));
+				requests.add(HttpRequestInfo.of(request[0], request[1], message.headers, message.body, "HTTP", location,
+						lines.start(i), lines.end(message.lastLine)));
 				i = message.lastLine + 1;
 				continue;
 			}
-			Matcher status = STATUS_LINE.matcher(line);
-			if (status.find()) {
+			String[] status = statusLine(line);
+			if (status != null) {
 				Message message = readMessage(lines, i + 1);
-				responses.add(new HttpResponseInfo(Integer.parseInt(status.group(1)),
-						status.group(2) == null ? null : status.group(2).strip(), message.headers, message.body, "HTTP",
-						location, lines.start(i), lines.end(message.lastLine)));
+				responses.add(new HttpResponseInfo(Integer.parseInt(status[0]), status[1] == null ? null : status[1].strip(),
+						message.headers, message.body, "HTTP", location, lines.start(i), lines.end(message.lastLine)));
 				i = message.lastLine + 1;
 				continue;
 			}
@@ -142,22 +131,102 @@ final class HttpMessages {
 	}
 
 	/**
-	 * Whether the request-line or status-line pattern finds the line: it runs only on a line that
-	 * begins, after white space, as one of them must (most lines in a message are headers, and
-	 * "Host:", "Date:" or "Origin:" pass {@link #mayStartMessage}).
+	 * A request line's method and target, or null: what
+	 * {@code ^\\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\\s+((?:/|https?://)\\S*)(?:\\s+HTTP/\\d(?:\\.\\d)?)?\\s*$}
+	 * finds in a line, read by hand like {@link #header} ({@code PatternShortcutsProperties}
+	 * checks it against that pattern). The target takes every character up to white space, so
+	 * what follows it can only be white space and a protocol version.
 	 */
-	private static boolean requestOrStatusLine(String line, Pattern pattern) {
-		return beginsAsRequestOrStatusLine(line) && pattern.matcher(line).find();
-	}
-
-	private static boolean beginsAsRequestOrStatusLine(String line) {
+	static String[] requestLine(String line) {
 		int i = skipSpace(line, 0);
-		for (String start : LINE_STARTS) {
-			if (line.startsWith(start, i)) {
-				return true;
+		String method = null;
+		for (String candidate : METHODS) {
+			if (line.startsWith(candidate, i)) {
+				method = candidate;
+				break;
 			}
 		}
-		return false;
+		if (method == null) {
+			return null;
+		}
+		i += method.length();
+		int afterMethod = i;
+		i = skipSpace(line, i);
+		if (i == afterMethod
+				|| !(line.startsWith("/", i) || line.startsWith("http://", i) || line.startsWith("https://", i))) {
+			return null;
+		}
+		int targetStart = i;
+		while (i < line.length() && !space(line.charAt(i))) {
+			i++;
+		}
+		int targetEnd = i;
+		i = skipSpace(line, i);
+		if (line.startsWith("HTTP/", i)) {
+			i = version(line, i + "HTTP/".length());
+			if (i < 0) {
+				return null;
+			}
+			i = skipSpace(line, i);
+		}
+		return i == line.length() ? new String[] { method, line.substring(targetStart, targetEnd) } : null;
+	}
+
+	/**
+	 * A status line's code and reason (null for none), or null: what
+	 * {@code ^\\s*HTTP/\\d(?:\\.\\d)?\\s+([1-5]\\d\\d)(?:\\s+(.*))?$} finds in a line, read by hand.
+	 */
+	static String[] statusLine(String line) {
+		int i = skipSpace(line, 0);
+		if (!line.startsWith("HTTP/", i)) {
+			return null;
+		}
+		i = version(line, i + "HTTP/".length());
+		if (i < 0) {
+			return null;
+		}
+		int afterVersion = i;
+		i = skipSpace(line, i);
+		if (i == afterVersion || i + 3 > line.length() || line.charAt(i) < '1' || line.charAt(i) > '5'
+				|| !digit(line.charAt(i + 1)) || !digit(line.charAt(i + 2))) {
+			return null;
+		}
+		String code = line.substring(i, i + 3);
+		i += 3;
+		if (i == line.length()) {
+			return new String[] { code, null };
+		}
+		int afterCode = i;
+		i = skipSpace(line, i);
+		// the reason is what follows the white space, up to the end of the line ("." takes no line feed)
+		if (i == afterCode || line.indexOf('\n', i) >= 0) {
+			return null;
+		}
+		return new String[] { code, line.substring(i) };
+	}
+
+	/**
+	 * After "HTTP/": where a version ({@code \\d(?:\\.\\d)?}) ends, or -1. Taking ".1" when it is
+	 * there is enough: without it a dot follows, which neither pattern takes after a version.
+	 */
+	private static int version(String line, int from) {
+		if (from >= line.length() || !digit(line.charAt(from))) {
+			return -1;
+		}
+		int i = from + 1;
+		if (i + 1 < line.length() && line.charAt(i) == '.' && digit(line.charAt(i + 1))) {
+			i += 2;
+		}
+		return i;
+	}
+
+	private static boolean digit(char c) {
+		return c >= '0' && c <= '9';
+	}
+
+	/** Whether the line is a request line or a status line. */
+	private static boolean requestOrStatusLine(String line) {
+		return requestLine(line) != null || statusLine(line) != null;
 	}
 
 	/**
@@ -251,7 +320,7 @@ final class HttpMessages {
 		while (i < lines.size() && headers.size() < MAX_HEADERS) {
 			String line = lines.get(i);
 			if (line.isBlank() || (mayStartMessage(line)
-					&& (requestOrStatusLine(line, REQUEST_LINE) || requestOrStatusLine(line, STATUS_LINE)))) {
+					&& requestOrStatusLine(line))) {
 				break;
 			}
 			String[] header = header(line);
@@ -321,8 +390,8 @@ final class HttpMessages {
 		int i = start;
 		while (i < lines.size() && i - start < MAX_BODY_LINES) {
 			String line = lines.get(i);
-			if (line.isBlank() || (mayStartMessage(line) && (requestOrStatusLine(line, REQUEST_LINE)
-					|| requestOrStatusLine(line, STATUS_LINE) || CURL_START.matcher(line).find()))) {
+			if (line.isBlank()
+					|| (mayStartMessage(line) && (requestOrStatusLine(line) || CURL_START.matcher(line).find()))) {
 				break;
 			}
 			i++;

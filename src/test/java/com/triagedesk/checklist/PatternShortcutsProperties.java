@@ -30,6 +30,13 @@ class PatternShortcutsProperties {
 	/** Every pattern the evaluator runs through {@link TextPatterns#all}. */
 	static final List<Pattern> PATTERNS = patterns();
 
+	/** The pattern {@link HttpMessages#requestLine} reads by hand. */
+	static final Pattern REQUEST_LINE = Pattern
+		.compile("^\\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\\s+((?:/|https?://)\\S*)(?:\\s+HTTP/\\d(?:\\.\\d)?)?\\s*$");
+
+	/** The pattern {@link HttpMessages#statusLine} reads by hand. */
+	static final Pattern STATUS_LINE = Pattern.compile("^\\s*HTTP/\\d(?:\\.\\d)?\\s+([1-5]\\d\\d)(?:\\s+(.*))?$");
+
 	/** The pattern {@link HttpMessages#header} reads by hand. */
 	static final Pattern HEADER_LINE = Pattern.compile("^\\s*([A-Za-z0-9][A-Za-z0-9_-]*)\\s*:\\s?(.*)$");
 
@@ -118,6 +125,22 @@ class PatternShortcutsProperties {
 	}
 
 	@Property(tries = 3000)
+	void aRequestLineIsReadAsItsPatternReadsIt(@ForAll("startLines") String line) {
+		Matcher matcher = REQUEST_LINE.matcher(line);
+		String[] expected = matcher.find() ? new String[] { matcher.group(1), matcher.group(2) } : null;
+
+		assertThat(HttpMessages.requestLine(line)).as(List.of(line).toString()).isEqualTo(expected);
+	}
+
+	@Property(tries = 3000)
+	void aStatusLineIsReadAsItsPatternReadsIt(@ForAll("startLines") String line) {
+		Matcher matcher = STATUS_LINE.matcher(line);
+		String[] expected = matcher.find() ? new String[] { matcher.group(1), matcher.group(2) } : null;
+
+		assertThat(HttpMessages.statusLine(line)).as(List.of(line).toString()).isEqualTo(expected);
+	}
+
+	@Property(tries = 3000)
 	void aHeaderLineIsReadAsItsPatternReadsIt(@ForAll("lines") String line) {
 		Matcher matcher = HEADER_LINE.matcher(line);
 		String[] expected = matcher.find() ? new String[] { matcher.group(1), matcher.group(2) } : null;
@@ -162,4 +185,21 @@ class PatternShortcutsProperties {
 		return piece.list().ofMaxSize(8).map(parts -> String.join("", parts));
 	}
 
+	/**
+	 * Lines shaped like request lines and status lines, slot by slot, each slot also empty,
+	 * broken or in the wrong place.
+	 */
+	@Provide
+	Arbitrary<String> startLines() {
+		Arbitrary<String> space = Arbitraries.of("", " ", "  ", "\t", "\r", "\f", "\n", "\u000b", " \n");
+		Arbitrary<String> first = Arbitraries.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "get",
+				"GETS", "HTTP/1.1", "HTTP/2", "HTTP/1.", "HTTP/1.10", "HTTP/x", "HTTP/", "x", "");
+		Arbitrary<String> second = Arbitraries.of("/", "/epayment/v1/payments", "http://", "https://api.vipps.no/x?y=1",
+				"htt", "200", "404", "599", "600", "099", "4000", "20", "x", "");
+		Arbitrary<String> third = Arbitraries.of("HTTP/1.1", "HTTP/2", "HTTP/1.", "HTTP/1.10", "HTTP/x", "Bad Request",
+				"OK", "x", "1", ".", "");
+		Arbitrary<String> fourth = Arbitraries.of("", "", "x", "HTTP/1.1", "OK", ".");
+		return Combinators.combine(List.of(space, first, space, second, space, third, space, fourth))
+			.as(parts -> String.join("", parts));
+	}
 }
