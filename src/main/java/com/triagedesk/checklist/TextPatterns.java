@@ -302,9 +302,13 @@ final class TextPatterns {
 
 	/**
 	 * The lower-case copies of the last texts this thread looked at, as text, copy, text, copy...:
-	 * an evaluation runs its patterns over a handful of texts, one after another.
+	 * an evaluation runs its patterns over a handful of texts, one after another. Eight of at most
+	 * {@link #SMALL} characters, and one longer one, so that a thread that lives long (the mail
+	 * poller) holds at most one long text and its copy between evaluations, as before.
 	 */
-	private static final ThreadLocal<String[]> LOWER = ThreadLocal.withInitial(() -> new String[2 * 8]);
+	private static final ThreadLocal<String[]> LOWER = ThreadLocal.withInitial(() -> new String[2 * 9]);
+
+	private static final int SMALL = 64 * 1024;
 
 	/** The text folded to lower case ("" for none), remembered for the next patterns run on the same text. */
 	static String lower(String text) {
@@ -317,11 +321,18 @@ final class TextPatterns {
 				return last[i + 1];
 			}
 		}
-		// the oldest goes
-		System.arraycopy(last, 0, last, 2, last.length - 2);
-		last[0] = text;
-		last[1] = fold(text);
-		return last[1];
+		String folded = fold(text);
+		if (text.length() > SMALL) {
+			last[last.length - 2] = text;
+			last[last.length - 1] = folded;
+		}
+		else {
+			// the oldest of the small ones goes
+			System.arraycopy(last, 0, last, 2, last.length - 4);
+			last[0] = text;
+			last[1] = folded;
+		}
+		return folded;
 	}
 
 	/**
