@@ -255,9 +255,7 @@ final class TextPatterns {
 				"check-in api", "sales api", "donations api", "invoice api", "efaktura");
 		starts(MULTIPLE_PROBLEMS, "problem", "issue", "error", "question", "feil", "fejl", "ongelma", "virhe",
 				"spørsmål", "several", "multiple", "two", "three", "flere", "to", "tre", "useita");
-		starts(ERROR_CODE, "\"name\"", "\"errorcode\"", "\"error\"");
 		starts(MSN_IN_JSON, "\"merchantserialnumber\"", "\"merchant_serial_number\"", "\"msn\"");
-		starts(REFERENCE_IN_JSON, "\"reference\"", "\"orderid\"", "\"order_id\"");
 		starts(TRANSACTION_IN_JSON, "\"transactionid\"", "\"pspreference\"");
 		starts(CONTEXT_IN_JSON, "\"contextid\"");
 		starts(STATUS_IN_JSON, "\"status");
@@ -410,6 +408,14 @@ final class TextPatterns {
 		}
 		if (pattern == PATH_MENTION && sameLength) {
 			pathMentions(text, matches);
+			return;
+		}
+		if (pattern == REFERENCE_IN_JSON) {
+			references(text, matches);
+			return;
+		}
+		if (pattern == ERROR_CODE && sameLength) {
+			errorCodes(text, matches);
 			return;
 		}
 		if (pattern == TRACE_ID) {
@@ -679,6 +685,177 @@ final class TextPatterns {
 				from = e;
 			}
 		}
+	}
+
+	/**
+	 * The {@link #REFERENCE_IN_JSON} pattern's matches, read by hand where one of its keys begins
+	 * (the pattern is case-sensitive): the key, a colon, and a quoted value of 1 to 50 letters,
+	 * digits and hyphens.
+	 */
+	private static void references(String text, Matches matches) {
+		int from = 0;
+		for (int p : literalPositions(text, REFERENCE_KEYS)) {
+			if (p < from) {
+				continue;
+			}
+			int key = keyLength(text, p, REFERENCE_KEYS);
+			int valueStart = afterColon(text, p + key, true);
+			int valueEnd = valueStart < 0 ? -1 : run(text, valueStart, 50, TextPatterns::referenceCharacter);
+			if (valueEnd > valueStart && valueEnd < text.length() && text.charAt(valueEnd) == '"') {
+				int start = p;
+				if (!matches.next(() -> new String[] { text.substring(start, valueEnd + 1),
+						text.substring(valueStart, valueEnd) })) {
+					return;
+				}
+				from = valueEnd + 1;
+			}
+		}
+	}
+
+	private static final List<String> REFERENCE_KEYS = List.of("\"reference\"", "\"orderId\"", "\"order_id\"");
+
+	private static boolean referenceCharacter(char c) {
+		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+	}
+
+	/**
+	 * The {@link #ERROR_CODE} pattern's matches, read by hand on the folded text (it ignores case):
+	 * {@code "name": "ErrorCode", "reason": "<code>"}, {@code "errorCode": <code>} with or without
+	 * quotes (no closing quote needed), or {@code "error": "<word>"}, each into its own group.
+	 */
+	private static void errorCodes(String text, Matches matches) {
+		String lower = lower(text);
+		int from = 0;
+		for (int p : literalPositions(lower, ERROR_KEYS)) {
+			if (p < from) {
+				continue;
+			}
+			int group = -1;
+			int valueStart = -1;
+			int valueEnd = -1;
+			int end = -1;
+			if (lower.startsWith("\"name\"", p)) {
+				int at = afterColon(lower, p + 6, true);
+				if (at >= 0 && lower.startsWith("errorcode\"", at)) {
+					at = skipSpace(lower, at + 10);
+					if (at < lower.length() && lower.charAt(at) == ',') {
+						at = skipSpace(lower, at + 1);
+						if (lower.startsWith("\"reason\"", at)) {
+							valueStart = afterColon(lower, at + 8, true);
+							valueEnd = valueStart < 0 ? -1 : run(lower, valueStart, 40, TextPatterns::codeCharacter);
+							if (valueEnd > valueStart && valueEnd < lower.length() && lower.charAt(valueEnd) == '"') {
+								group = 1;
+								end = valueEnd + 1;
+							}
+						}
+					}
+				}
+			}
+			else if (lower.startsWith("\"errorcode\"", p)) {
+				int at = afterColon(lower, p + 11, false);
+				if (at >= 0) {
+					// the opening quote is optional (where no code follows it there is no match either way)
+					if (at < lower.length() && lower.charAt(at) == '"') {
+						at++;
+					}
+					valueStart = at;
+					valueEnd = run(lower, at, 40, TextPatterns::codeCharacter);
+					if (valueEnd > valueStart) {
+						group = 2;
+						end = valueEnd;
+					}
+				}
+			}
+			else if (lower.startsWith("\"error\"", p)) {
+				valueStart = afterColon(lower, p + 7, true);
+				valueEnd = valueStart < 0 ? -1 : run(lower, valueStart, 40, c -> (c >= 'a' && c <= 'z') || c == '_');
+				if (valueEnd - valueStart >= 3 && valueEnd < lower.length() && lower.charAt(valueEnd) == '"') {
+					group = 3;
+					end = valueEnd + 1;
+				}
+			}
+			if (group > 0) {
+				int start = p;
+				int which = group;
+				int matchEnd = end;
+				int codeStart = valueStart;
+				int codeEnd = valueEnd;
+				if (!matches.next(() -> {
+					String[] groups = new String[4];
+					groups[0] = text.substring(start, matchEnd);
+					groups[which] = text.substring(codeStart, codeEnd);
+					return groups;
+				})) {
+					return;
+				}
+				from = end;
+			}
+		}
+	}
+
+	private static final List<String> ERROR_KEYS = List.of("\"name\"", "\"errorcode\"", "\"error\"");
+
+	/** What {@code (?i)[A-Za-z0-9_-]} takes, in the folded text. */
+	private static boolean codeCharacter(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+	}
+
+	/** The length of the key that begins at {@code at}. */
+	private static int keyLength(String text, int at, List<String> keys) {
+		for (String key : keys) {
+			if (text.startsWith(key, at)) {
+				return key.length();
+			}
+		}
+		throw new IllegalArgumentException("No key at " + at);
+	}
+
+	/**
+	 * After a key: {@code \s*:\s*} and, when {@code quoted}, a quote; where what follows begins,
+	 * or -1.
+	 */
+	private static int afterColon(String text, int from, boolean quoted) {
+		int at = skipSpace(text, from);
+		if (at >= text.length() || text.charAt(at) != ':') {
+			return -1;
+		}
+		at = skipSpace(text, at + 1);
+		if (!quoted) {
+			return at;
+		}
+		return at < text.length() && text.charAt(at) == '"' ? at + 1 : -1;
+	}
+
+	/** RE2J's {@code \s*}: where the spaces, tabs, line feeds, form feeds and returns from {@code from} end. */
+	private static int skipSpace(String text, int from) {
+		int at = from;
+		while (at < text.length()) {
+			char c = text.charAt(at);
+			if (c != ' ' && c != '\t' && c != '\n' && c != '\f' && c != '\r') {
+				break;
+			}
+			at++;
+		}
+		return at;
+	}
+
+	/** A class of characters. */
+	private interface CharClass {
+
+		boolean test(char c);
+
+	}
+
+	/**
+	 * Where a run of the characters {@code accepts} takes, from {@code from} and at most {@code max}
+	 * long, ends (as {@code [...]{1,max}} takes them, greedily).
+	 */
+	private static int run(String text, int from, int max, CharClass accepts) {
+		int at = from;
+		while (at < text.length() && at - from < max && accepts.test(text.charAt(at))) {
+			at++;
+		}
+		return at;
 	}
 
 	/** Whether the {@code length} characters from {@code from} are lower-case hexadecimal digits. */

@@ -84,7 +84,9 @@ class PatternShortcutsProperties {
 				"/accesstoken/get", "/authentication", "/recurring/v3/agreements/{agreementId}", "/access-management-1.0/x",
 				"/vipps-login-ciba", "/vipps-userinfo-api", "/checkout/v3/session", "/order-management/v2", "/management",
 				"/partner-api", "/report/v2/ledgers", "/settlement", "/webhooks/v1", "/qr/v1", "/psp", "/merchant-management",
-				"//", "/reports", "~x", "{x}"));
+				"//", "/reports", "~x", "{x}", "\"errorCode\":\"", "\"errorCode\": 61", "\"error\":\"ab\"", "\"reason\"",
+				"\"name\"", "\"ErrorCode\"", ",", "\"error\"", "\"errorCode\"", "\"orderId\"", "\"order_id\":\"",
+				"x".repeat(41), "a".repeat(51), "\"", "\"name\": \"ErrorCode\" , \"reason\":\"E_1-x\""));
 		return List.copyOf(pieces);
 	}
 
@@ -121,6 +123,15 @@ class PatternShortcutsProperties {
 			assertThat(actual).as("%s in %s", pattern, List.of(text)).isEqualTo(expected);
 			assertThat(TextPatterns.any(pattern, text)).as("%s in %s", pattern, List.of(text))
 				.isEqualTo(!expected.isEmpty());
+		}
+	}
+
+	@Property(tries = 3000)
+	void everyPatternFindsInJsonWhatASearchFinds(@ForAll("jsonFields") String text) {
+		for (Pattern pattern : PATTERNS) {
+			assertThat(TextPatterns.all(pattern, text).stream().map(Arrays::asList).toList())
+				.as("%s in %s", pattern, List.of(text))
+				.isEqualTo(wholeTextMatches(pattern, text));
 		}
 	}
 
@@ -183,6 +194,29 @@ class PatternShortcutsProperties {
 		Arbitrary<String> piece = Arbitraries.of("Content-Type", "X_Request-Id", "9a", "-x", "_y", "é", " ", "\t", "\r",
 				"\f", "\n", ":", ": ", "application/json", "Bearer abc", "", "\u000b");
 		return piece.list().ofMaxSize(8).map(parts -> String.join("", parts));
+	}
+
+	/** JSON fields the patterns read, slot by slot, each slot also empty, broken or in another case. */
+	@Provide
+	Arbitrary<String> jsonFields() {
+		Arbitrary<String> space = Arbitraries.of("", " ", "\n ", "\t", "\u000b");
+		Arbitrary<String> key = Arbitraries.of("\"reference\"", "\"orderId\"", "\"order_id\"", "\"ORDERID\"", "\"errorCode\"",
+				"\"ERRORCODE\"", "\"error\"", "\"Error\"", "\"name\"", "\"reason\"", "\"status\"", "\"msn\"",
+				"\"transactionId\"", "\"contextId\"", "reference", "\"");
+		Arbitrary<String> colon = Arbitraries.of(":", ":", ",", "");
+		Arbitrary<String> quote = Arbitraries.of("\"", "\"", "", "'");
+		Arbitrary<String> value = Arbitraries.of("ErrorCode", "errorcode", "acme-1", "E_1-x", "invalid_client", "ab",
+				"61", "400", "x".repeat(40), "x".repeat(41), "a".repeat(50), "a".repeat(51), "ſ\u212a", "a b", "", "é");
+		Arbitrary<String> field = Combinators.combine(List.of(key, space, colon, space, quote, value, quote))
+			.as(parts -> String.join("", parts));
+		Arbitrary<String> errorCode = Combinators.combine(List.of(Arbitraries.of("\"name\"", "\"NAME\"", "name"), space, colon,
+				space, Arbitraries.of("\"ErrorCode\"", "\"errorcode\"", "\"Error\"", "ErrorCode", "\"ErrorCode", "\"ErrorCodes\""), space,
+				Arbitraries.of(",", ",", "", ";"), space, Arbitraries.of("\"reason\"", "\"REASON\"", "reason"), space, colon,
+				space, quote, value, quote))
+			.as(parts -> String.join("", parts));
+		Arbitrary<String> any = Arbitraries.oneOf(field, errorCode);
+		return Combinators.combine(any, space, Arbitraries.of(",", "", "}", " "), any)
+			.as((first, gap, separator, second) -> "{" + first + separator + gap + second + "}");
 	}
 
 	/**
