@@ -944,10 +944,23 @@ public final class SecretRedactor {
 
 		/**
 		 * {@link #keyInUseAt} for a name that stands apart, not one inside a word: a value may hold
-		 * one ("MySecret=Pa55word!").
+		 * one ("MySecret=Pa55word!"). A setter is one too ("$client->setClientSecret('…')"): no value
+		 * holds a call with a literal, and a stray quote before one would pair with its argument's
+		 * opening quote and take the setter for its value (found by SecretRedactorFuzzTest).
 		 */
 		private boolean separateKeyInUseAt(int at) {
-			return wordBoundaryBefore(at) && keyInUseAt(at);
+			return wordBoundaryBefore(at) ? keyInUseAt(at) : setterAt(at);
+		}
+
+		/** Whether a long secret's name inside an identifier begins at {@code at}, called with a literal. */
+		private boolean setterAt(int at) {
+			int length = keyNameLength(at);
+			if (length == 0) {
+				return false;
+			}
+			int open = skipSpace(at + length, false);
+			int argument = skipSpace(open + 1, false);
+			return is(open, '(') && (is(argument, '"') || is(argument, '\''));
 		}
 
 		/** Whether a separate secret's name in use begins in {@code [from, to)}. */

@@ -153,6 +153,17 @@ class SecretRedactorTest {
 		assertThat(result.redactions()).extracting(Redaction::kind).contains(SecretKind.CLIENT_SECRET);
 	}
 
+	// found by a fresh clone's SecretRedactorFuzzTest: a stray quote after a name paired with the
+	// quote that opens a setter's argument, and the quoted span was taken for the name's value
+	@ParameterizedTest
+	@ValueSource(strings = { "id_token:'b2`   $client->setClientSecret('%s');",
+			"token: \"x9  vipps.setClientSecret(\"%s\")", "password='P4  $c->setApiKey( '%s' )" })
+	void aSetterAfterAStrayQuoteIsNoValue(String format) {
+		RedactedText result = redactor.redact("description", format.formatted(CLIENT_SECRET));
+
+		assertThat(result.text()).doesNotContain(CLIENT_SECRET.substring(0, CLIENT_SECRET.length() - 4));
+	}
+
 	// found by SecretRedactorFuzzTest: the line after a bare name was taken for its value, though it
 	// named a secret of its own
 	@Test
