@@ -115,6 +115,22 @@ class PatternShortcutsProperties {
 		}
 	}
 
+	/**
+	 * Words are read code point by code point: every one of the BMP, lone surrogates among them,
+	 * and every 61st beyond it, at the start of a word, inside one and alone, as RE2J's Unicode
+	 * tables read it (not the JDK's: they differ).
+	 */
+	@Example
+	void everyCodePointIsAWordCharacterAsTheWordPatternReadsIt() {
+		for (int c = 0; c <= Character.MAX_CODE_POINT; c = c <= Character.MAX_VALUE ? c + 1 : c + 61) {
+			String character = Character.toString(c);
+			String text = character + "a" + character + " -" + character + "'";
+			assertThat(TextPatterns.all(TextPatterns.WORD, text).stream().map(Arrays::asList).toList())
+				.as("U+%04X", c)
+				.isEqualTo(wholeTextMatches(TextPatterns.WORD, text));
+		}
+	}
+
 	@Property(tries = 3000)
 	void everyPatternFindsWhatASearchOfTheWholeTextFinds(@ForAll("texts") String text) {
 		for (Pattern pattern : PATTERNS) {
