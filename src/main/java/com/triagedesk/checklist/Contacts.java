@@ -95,7 +95,16 @@ final class Contacts {
 	 * A phone field as people fill it in: Norwegian without a country code first, then Danish,
 	 * Finnish and Swedish; a remark in brackets ("(mobil)") is ignored.
 	 */
-	private Optional<PhoneNumber> parse(String text) {
+	Optional<PhoneNumber> parse(String text) {
+		PhoneNumber plain = plainNumber(text);
+		if (plain != null && phones.isValidNumber(plain)) {
+			return Optional.of(plain);
+		}
+		return parseWithLibrary(text);
+	}
+
+	/** {@link #parse}, every number through libphonenumber's parser. */
+	Optional<PhoneNumber> parseWithLibrary(String text) {
 		String number = text;
 		int bracket = number.indexOf('(');
 		if (bracket > 0 && number.indexOf(')', bracket) > 0 && !number.substring(0, bracket).isBlank()) {
@@ -113,6 +122,51 @@ final class Contacts {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The shapes most phone fields hold, "+47 912 34 567" (or +45) and "912 34 567": eight digits
+	 * not beginning with 0, apart by spaces or hyphens, read without libphonenumber's parser, whose
+	 * regular expressions (extensions, viability, the country code) took a sixth of an evaluation.
+	 * Such a number parses to the same in every region tried, or without the country code to a
+	 * Norwegian one (not beginning with 0, no international prefix; not with 47, which
+	 * libphonenumber may take for the country code). Null for anything else: the parser reads it.
+	 * {@code ContactsProperties} checks that {@link #parse} answers as the parser alone does.
+	 */
+	static PhoneNumber plainNumber(String text) {
+		int countryCode = 0;
+		int i = 0;
+		if (text.startsWith("+47") || text.startsWith("+45")) {
+			countryCode = text.charAt(2) == '7' ? 47 : 45;
+			i = 3;
+		}
+		long national = 0;
+		int digits = 0;
+		for (; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= '0' && c <= '9') {
+				if (digits == 0 && c == '0') {
+					return null;
+				}
+				national = national * 10 + (c - '0');
+				if (++digits > 8) {
+					return null;
+				}
+			}
+			else if (c != ' ' && c != '-') {
+				return null;
+			}
+		}
+		if (digits != 8) {
+			return null;
+		}
+		if (countryCode == 0) {
+			if (national / 1_000_000 == 47) {
+				return null;
+			}
+			countryCode = 47;
+		}
+		return new PhoneNumber().setCountryCode(countryCode).setNationalNumber(national);
 	}
 
 	private Optional<PhoneNumber> findIn(String text) {
