@@ -2,8 +2,8 @@
 -- Keep in step with IssueQueries.list, queue and countByStatus; QueryPlansIntegrationTest checks
 -- the plans of the statements the code really sends. A search first asks issue_ids_in_messages
 -- (V24) which issues have a message with the words: null for a word the statistics call common,
--- then the list walks the issues in its order ("exists"); else the ids, which it names ("in"), or
--- none ("false"). The look-ups are timed as queries of their own, below.
+-- then the list walks the issues in its order ("exists"); else the ids, which it names ("any"),
+-- or none ("false"). The look-ups are timed as queries of their own, below.
 -- Sample values from the data, as psql variables:
 select to_char(now() at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00' as now,
        to_char((now() - interval '2 days') at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00' as since \gset
@@ -14,8 +14,8 @@ select order_id as order_id from issue where order_id is not null order by id li
 select issue_key as key, id as issue_id from issue where merged_into_id is null order by id desc offset 1000 limit 1 \gset
 select to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00' as after_at, id as after_id
 from issue order by updated_at desc, id desc offset 50 limit 1 \gset
-select coalesce(nullif(array_to_string(issue_ids_in_messages('certificate', 5000, 0.01), ','), ''), 'null') as certificate_ids,
-       coalesce(nullif(array_to_string(issue_ids_in_messages(:'order_id', 5000, 0.01), ','), ''), 'null') as order_id_ids \gset
+select issue_ids_in_messages('certificate', 5000, 0.01)::text as certificate_ids,
+       issue_ids_in_messages(:'order_id', 5000, 0.01)::text as order_id_ids \gset
 
 -- name: list
 select i.issue_key, i.status, i.subject, p.email as reporter, i.route, i.route_suggested, i.priority,
@@ -213,7 +213,7 @@ select i.issue_key, i.status, i.subject, p.email as reporter, i.route, i.route_s
 from issue i
 join participant p on p.issue_id = i.id and p.role = 'REPORTER'
 left join issue m on m.id = i.merged_into_id
-where true and i.id in ((select i.id from issue i where true and i.search @@ websearch_to_tsquery('simple', ('certificate')) order by i.updated_at desc, i.id desc limit ('51'::int4)) union all (select i.id from issue i where true and i.order_id = ('certificate') order by i.updated_at desc, i.id desc limit ('51'::int4)) union all (select i.id from issue i where true and i.id in (:certificate_ids) order by i.updated_at desc, i.id desc limit ('51'::int4))) order by i.updated_at desc, i.id desc limit ('51'::int4);
+where true and i.id in ((select i.id from issue i where true and i.search @@ websearch_to_tsquery('simple', ('certificate')) order by i.updated_at desc, i.id desc limit ('51'::int4)) union all (select i.id from issue i where true and i.order_id = ('certificate') order by i.updated_at desc, i.id desc limit ('51'::int4)) union all (select i.id from issue i where true and i.id = any(cast((:'certificate_ids') as bigint[])) order by i.updated_at desc, i.id desc limit ('51'::int4))) order by i.updated_at desc, i.id desc limit ('51'::int4);
 
 -- name: search q=zzyzx (nowhere)
 select i.issue_key, i.status, i.subject, p.email as reporter, i.route, i.route_suggested, i.priority,
@@ -258,7 +258,7 @@ select i.issue_key, i.status, i.subject, p.email as reporter, i.route, i.route_s
 from issue i
 join participant p on p.issue_id = i.id and p.role = 'REPORTER'
 left join issue m on m.id = i.merged_into_id
-where true and i.id in ((select i.id from issue i where true and i.search @@ websearch_to_tsquery('simple', (:'order_id')) order by i.updated_at desc, i.id desc limit ('51'::int4)) union all (select i.id from issue i where true and i.order_id = (:'order_id') order by i.updated_at desc, i.id desc limit ('51'::int4)) union all (select i.id from issue i where true and i.id in (:order_id_ids) order by i.updated_at desc, i.id desc limit ('51'::int4))) order by i.updated_at desc, i.id desc limit ('51'::int4);
+where true and i.id in ((select i.id from issue i where true and i.search @@ websearch_to_tsquery('simple', (:'order_id')) order by i.updated_at desc, i.id desc limit ('51'::int4)) union all (select i.id from issue i where true and i.order_id = (:'order_id') order by i.updated_at desc, i.id desc limit ('51'::int4)) union all (select i.id from issue i where true and i.id = any(cast((:'order_id_ids') as bigint[])) order by i.updated_at desc, i.id desc limit ('51'::int4))) order by i.updated_at desc, i.id desc limit ('51'::int4);
 
 -- name: search status=OPEN q=timeout
 select i.issue_key, i.status, i.subject, p.email as reporter, i.route, i.route_suggested, i.priority,

@@ -7,9 +7,11 @@
 -- all for a word found nowhere (2.3 s).
 -- A word its statistics call common (at least `share` of the messages) gets the walk at once: the
 -- estimate is close for such words, and reading their messages from the full-text index costs
--- their number (386,509 messages, 85 ms). Any other is looked up in the index, at most `bound`
--- messages: sequential scans are off, for with one allowed PostgreSQL may read the table from its
--- start until enough are found, nearly all of it for a word only recent messages hold.
+-- their number (386,509 messages, 85 ms). Any other is looked up in the index (which is read for
+-- all its messages; at most `bound` rows are then read from the table): sequential scans are off,
+-- for with one allowed PostgreSQL may read the table from its start until enough are found, nearly
+-- all of it for a word only recent messages hold. A table never analysed (reltuples -1 or 0) makes
+-- every word common: the walk, which a small table answers soon.
 create function issue_ids_in_messages(words text, bound integer, share double precision) returns bigint[]
     language plpgsql volatile strict
     set enable_seqscan = off

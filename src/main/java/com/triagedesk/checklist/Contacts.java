@@ -92,8 +92,8 @@ final class Contacts {
 	}
 
 	/**
-	 * A phone field as people fill it in: Norwegian without a country code first, then Danish,
-	 * Finnish and Swedish; a remark in brackets ("(mobil)") is ignored.
+	 * A phone field as people fill it in: Norwegian without a country code first, then Danish
+	 * and Finnish; a remark in brackets ("(mobil)") is ignored.
 	 */
 	Optional<PhoneNumber> parse(String text) {
 		PhoneNumber plain = plainNumber(text);
@@ -134,6 +134,10 @@ final class Contacts {
 	 * {@code ContactsProperties} checks that {@link #parse} answers as the parser alone does.
 	 */
 	static PhoneNumber plainNumber(String text) {
+		if (text.length() > 250) {
+			// libphonenumber refuses longer input whatever it holds
+			return null;
+		}
 		int countryCode = 0;
 		int i = 0;
 		if (text.startsWith("+47") || text.startsWith("+45")) {

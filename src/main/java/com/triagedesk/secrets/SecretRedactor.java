@@ -845,26 +845,31 @@ public final class SecretRedactor {
 			if (!call && claim(from, valueEnd, kind, weak)) {
 				return end;
 			}
-			// env('VIPPS_SECRET', 'Q3kz…'), process.env.X || "Q3kz…": a default written in the code
-			literalsOnLine(from, kind);
-			return end;
+			// env('VIPPS_SECRET', 'Q3kz…'), process.env.X || "Q3kz…": a default written in the code.
+			// Reading goes on at a secret's name this code holds ("token: x.setClientSecret("Q3kz…")"):
+			// the key scan reads its value.
+			return Math.min(end, literalsOnLine(from, kind));
 		}
 
 		/**
 		 * Claims the quoted literals that look machine-made on the rest of a code line after a secret's
-		 * name, up to the next secret's name in use.
+		 * name, up to the next secret's name in use; returns where that name begins, or
+		 * {@code Integer.MAX_VALUE} when there is none.
 		 */
-		private void literalsOnLine(int from, SecretKind kind) {
+		private int literalsOnLine(int from, SecretKind kind) {
 			int end = lineEnd(from, 300);
 			int i = from;
 			while (i < end) {
 				char c = text.charAt(i);
-				if (separateKeyInUseAt(i) || ((c == '"' || c == '\'') && separateKeyInUseAt(i + 1))) {
+				if (separateKeyInUseAt(i)) {
 					// Up to the next secret's name, bare or as a literal of its own: its value is the key
 					// scan's to read, and this read must not pass over it (quotes paired wrongly after a
 					// stray one put "Ocp-Apim-…" between two literals, or took it for a value: found by
 					// SecretRedactorFuzzTest)
-					break;
+					return i;
+				}
+				if ((c == '"' || c == '\'') && separateKeyInUseAt(i + 1)) {
+					return i + 1;
 				}
 				if (c == '"' || c == '\'') {
 					int close = Math.min(quotedEnd(i + 1, c, end - i), end);
@@ -886,6 +891,7 @@ public final class SecretRedactor {
 			// another secret ("password=changeme apikey=Q3kz…"; a literal with white space in it, not
 			// claimed, spanned "| client_secret | Q3kz… |": both found by SecretRedactorFuzzTest). A
 			// claimed literal is not claimed twice, and this reads at most 300 characters a name.
+			return Integer.MAX_VALUE;
 		}
 
 		/**
@@ -959,8 +965,11 @@ public final class SecretRedactor {
 				return false;
 			}
 			int open = skipSpace(at + length, false);
+			if (!is(open, '(')) {
+				return false;
+			}
 			int argument = skipSpace(open + 1, false);
-			return is(open, '(') && (is(argument, '"') || is(argument, '\''));
+			return is(argument, '"') || is(argument, '\'');
 		}
 
 		/** Whether a separate secret's name in use begins in {@code [from, to)}. */

@@ -157,8 +157,11 @@ class SecretRedactorTest {
 	// quote that opens a setter's argument, and the quoted span was taken for the name's value
 	@ParameterizedTest
 	@ValueSource(strings = { "id_token:'b2`   $client->setClientSecret('%s');",
-			"token: \"x9  vipps.setClientSecret(\"%s\")", "password='P4  $c->setApiKey( '%s' )" })
-	void aSetterAfterAStrayQuoteIsNoValue(String format) {
+			"token: \"x9  vipps.setClientSecret(\"%s\")", "password='P4  $c->setApiKey( '%s' )",
+			// (found by review) the code after a name, read for literals, stopped at the setter and
+			// reading went on after it: the setter's literal was no one's to claim
+			"token: vipps.setClientSecret(\"%s\")", "password = cfg.setPassword('%s');" })
+	void aSetterOnTheLineOfAnotherNameHasItsSecretCut(String format) {
 		RedactedText result = redactor.redact("description", format.formatted(CLIENT_SECRET));
 
 		assertThat(result.text()).doesNotContain(CLIENT_SECRET.substring(0, CLIENT_SECRET.length() - 4));
