@@ -509,9 +509,14 @@ public final class SecretRedactor {
 			int beforeSpace = i;
 			i = skipSpace(i, false);
 			if (is(i, '(') && !quoted) {
-				int close = text.indexOf(')', i);
-				int lineBreak = text.indexOf('\n', i);
-				if (close > i && close - i <= 30 && (lineBreak < 0 || lineBreak > close)) {
+				// Within 30 characters and on the line: indexOf(')') and indexOf('\n') went on to the
+				// end of the text, for each name ("token: x.setApiKey(a…", time of the square of its
+				// length: found by AdversarialInputTest)
+				int close = i + 1;
+				while (close < text.length() && close - i <= 30 && text.charAt(close) != ')' && text.charAt(close) != '\n') {
+					close++;
+				}
+				if (is(close, ')') && close - i <= 30) {
 					// "Client Secret (test): …" — a remark between the name and the value
 					int after = skipSpace(close + 1, false);
 					if (is(after, ':') || is(after, '=')) {
@@ -846,9 +851,12 @@ public final class SecretRedactor {
 				return end;
 			}
 			// env('VIPPS_SECRET', 'Q3kz…'), process.env.X || "Q3kz…": a default written in the code.
-			// Reading goes on at a secret's name this code holds ("token: x.setClientSecret("Q3kz…")"):
-			// the key scan reads its value.
-			return Math.min(end, literalsOnLine(from, kind));
+			int stop = literalsOnLine(from, kind);
+			// Reading goes on at a setter this code holds ("token: x.setClientSecret("Q3kz…")"): the key
+			// scan reads its literal. Only at a setter, whose quote ends this run of code right after
+			// its name: going back to any name would read a long run again for each name in it
+			// ("secret=secret=…", found by AdversarialInputTest), time of the square of its length.
+			return stop < end && !wordBoundaryBefore(stop) ? stop : end;
 		}
 
 		/**

@@ -61,6 +61,9 @@ public class AdversarialInputTest {
 				Arguments.of("names inside one token", (Supplier<String>) () -> "password=" + "Ab1password=".repeat(TEN_MB / 12)),
 				// found by SecretRedactorFuzzTest: element text without an end tag, read again each time
 				Arguments.of("elements without end tags", (Supplier<String>) () -> "\"token>".repeat(TEN_MB / 7)),
+				// setters in the code after a name, where reading goes back to read their literals
+				Arguments.of("setters after a name", (Supplier<String>) () -> "token: " + "x.setClientSecret('".repeat(TEN_MB / 19)),
+				Arguments.of("setters in one token", (Supplier<String>) () -> "token: " + "x.setApiKey(a".repeat(TEN_MB / 13)),
 				// the patterns tried where their literals begin, and the host runs
 				Arguments.of("a literal in every word", (Supplier<String>) () -> "to problem order access vipps 00- "
 					.repeat(TEN_MB / 34)),
