@@ -62,7 +62,10 @@ class DashboardBrowserTest extends AppIntegrationTest {
 		assertThat(Files.size(browser.screenshot("dashboard-queue"))).isPositive();
 
 		browser.driver.findElement(By.id("search")).sendKeys(word + "\n");
-		browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-key='" + key + "'] a")))
+		// The queue of NEEDS_INFO shows the issue too: its row is only the search's once the search's
+		// page has loaded (else the click may land on the queue's row as the page goes: a stale element)
+		browser.wait.until(ExpectedConditions.urlContains(word));
+		browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("tr[data-key='" + key + "'] a")))
 			.click();
 
 		browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("request-missing"))).click();
