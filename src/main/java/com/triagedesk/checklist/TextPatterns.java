@@ -385,6 +385,31 @@ final class TextPatterns {
 
 	}
 
+	/**
+	 * A pattern read by hand; one that reads the folded text ({@link #lower}) only where folding
+	 * keeps every character's position (not after an "İ").
+	 */
+	private record Reader(ReadsMatches read, boolean folded) {
+	}
+
+	private interface ReadsMatches {
+
+		void read(String text, Matches matches);
+
+	}
+
+	private static final Map<Pattern, Reader> READERS = new IdentityHashMap<>();
+
+	static {
+		READERS.put(HOST, new Reader(TextPatterns::hostNames, true));
+		READERS.put(PATH_MENTION, new Reader(TextPatterns::pathMentions, true));
+		READERS.put(REFERENCE_IN_JSON, new Reader(TextPatterns::references, false));
+		READERS.put(ERROR_CODE, new Reader(TextPatterns::errorCodes, true));
+		READERS.put(PRODUCT_NAME, new Reader(TextPatterns::productNames, true));
+		READERS.put(TRACE_ID, new Reader(TextPatterns::traceIds, false));
+		READERS.put(WORD, new Reader(TextPatterns::words, false));
+	}
+
 	/** Hands the matches a search of the whole text finds, in order, to {@code matches}. */
 	private static void find(Pattern pattern, String text, Matches matches) {
 		if (text == null || text.isEmpty() || guarded(pattern, text)) {
@@ -396,32 +421,9 @@ final class TextPatterns {
 			tryAtStarts(pattern, starts, text, matches);
 			return;
 		}
-		if (pattern == HOST && sameLength) {
-			hostNames(text, matches);
-			return;
-		}
-		if (pattern == PATH_MENTION && sameLength) {
-			pathMentions(text, matches);
-			return;
-		}
-		if (pattern == REFERENCE_IN_JSON) {
-			references(text, matches);
-			return;
-		}
-		if (pattern == ERROR_CODE && sameLength) {
-			errorCodes(text, matches);
-			return;
-		}
-		if (pattern == PRODUCT_NAME && sameLength) {
-			productNames(text, matches);
-			return;
-		}
-		if (pattern == TRACE_ID) {
-			traceIds(text, matches);
-			return;
-		}
-		if (pattern == WORD) {
-			words(text, matches);
+		Reader reader = READERS.get(pattern);
+		if (reader != null && (sameLength || !reader.folded())) {
+			reader.read().read(text, matches);
 			return;
 		}
 		for (String part : searched(pattern, text)) {
