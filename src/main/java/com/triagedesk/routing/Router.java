@@ -1,13 +1,13 @@
 package com.triagedesk.routing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Optional;
-import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -411,70 +411,153 @@ public class Router {
 	 */
 	static final class Words {
 
-		private final String padded;
+		/** Buckets of the word index: the words of a request's text share a few hundred first-two-letter pairs. */
+		private static final int BUCKET_BITS = 9;
+
+		/** The words, lower case, one space apart, with a space on each side ({@code length} of them used). */
+		private final char[] chars;
+
+		private final int length;
 
 		/**
-		 * The distinct words, sorted, made on the first look-up: a route looks up a few hundred
-		 * keywords, and a search of the whole text for each cost the text's length each time.
+		 * The index of the words, made while the text is read: a route looks up a few hundred
+		 * keywords, and a search of the whole text for each cost the text's length each time. The
+		 * words are chained by their first two letters (head: the last word of a bucket, next: the
+		 * word before it in the same bucket, -1 at the end), so a look-up compares a handful of words
+		 * and the index allocates no string: a set of the words, sorted for prefixes, cost most of a
+		 * route.
 		 */
-		private NavigableSet<String> words;
+		private final int[] head = new int[1 << BUCKET_BITS];
+
+		private final int[] next;
+
+		private final int[] starts;
+
+		private final int[] lengths;
+
+		private String padded;
 
 		Words(String text) {
 			String source = text == null ? "" : text.length() > TEXT_LIMIT ? text.substring(0, TEXT_LIMIT) : text;
-			StringBuilder b = new StringBuilder(source.length() + 2).append(' ');
-			boolean space = true;
-			for (int i = 0; i < source.length(); i++) {
-				char c = Character.toLowerCase(source.charAt(i));
-				if (Character.isLetterOrDigit(c)) {
-					b.append(c);
-					space = false;
+			int size = source.length();
+			char[] b = new char[size + 2];
+			// a word and its space take two characters at least
+			int[] wordStarts = new int[size / 2 + 1];
+			int[] wordLengths = new int[wordStarts.length];
+			int[] chain = new int[wordStarts.length];
+			Arrays.fill(head, -1);
+			int n = 0;
+			int words = 0;
+			b[n++] = ' ';
+			int start = -1;
+			for (int i = 0; i <= size; i++) {
+				char c = i < size ? source.charAt(i) : ' ';
+				boolean letterOrDigit;
+				if (c < 0x80) {
+					// ASCII without the look-ups in Character's tables: most of a request is ASCII
+					c = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+					letterOrDigit = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
 				}
-				else if (!space) {
-					b.append(' ');
-					space = true;
+				else {
+					c = Character.toLowerCase(c);
+					letterOrDigit = Character.isLetterOrDigit(c);
+				}
+				if (letterOrDigit) {
+					if (start < 0) {
+						start = n;
+					}
+					b[n++] = c;
+				}
+				else if (start >= 0) {
+					b[n] = ' ';
+					int bucket = bucket(b[start], b[start + 1]);
+					wordStarts[words] = start;
+					wordLengths[words] = n - start;
+					chain[words] = head[bucket];
+					head[bucket] = words++;
+					n++;
+					start = -1;
 				}
 			}
-			if (!space) {
-				b.append(' ');
-			}
-			this.padded = b.toString();
+			this.chars = b;
+			this.length = n;
+			this.starts = wordStarts;
+			this.lengths = wordLengths;
+			this.next = chain;
 		}
 
 		boolean has(String keyword) {
-			String k = keyword.toLowerCase(Locale.ROOT).strip();
-			boolean prefix = k.endsWith("*");
-			String phrase = new Words(prefix ? k.substring(0, k.length() - 1) : k).padded.strip();
-			if (phrase.isEmpty()) {
+			Keyword k = Keyword.of(keyword);
+			String[] parts = k.parts();
+			if (parts.length == 0) {
 				return false;
 			}
-			String[] parts = phrase.split(" ");
 			for (int i = 0; i < parts.length; i++) {
-				if (!hasWord(parts[i], prefix && i == parts.length - 1)) {
+				if (!hasWord(parts[i], k.prefix() && i == parts.length - 1)) {
 					return false;
 				}
 			}
 			// every word is there; a phrase must also have them side by side
-			return parts.length == 1 || padded.contains(" " + phrase + (prefix ? "" : " "));
+			return parts.length == 1 || padded().contains(k.spaced());
 		}
 
 		private boolean hasWord(String word, boolean prefix) {
-			if (prefix) {
-				String next = words().ceiling(word);
-				return next != null && next.startsWith(word);
+			int size = word.length();
+			if (size == 1 && prefix) {
+				// the words starting with one letter are in many buckets
+				return padded().contains(" " + word);
 			}
-			return words().contains(word);
-		}
-
-		private NavigableSet<String> words() {
-			if (words == null) {
-				words = new TreeSet<>();
-				int start = 1;
-				for (int end = padded.indexOf(' ', start); end > start; end = padded.indexOf(' ', start)) {
-					words.add(padded.substring(start, end));
-					start = end + 1;
+			for (int w = head[bucket(word.charAt(0), size > 1 ? word.charAt(1) : ' ')]; w >= 0; w = next[w]) {
+				if ((prefix ? lengths[w] >= size : lengths[w] == size) && startsWith(starts[w], word)) {
+					return true;
 				}
 			}
-			return words;
+			return false;
+		}
+
+		private boolean startsWith(int at, String word) {
+			for (int i = 0; i < word.length(); i++) {
+				if (chars[at + i] != word.charAt(i)) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		private String padded() {
+			if (padded == null) {
+				padded = new String(chars, 0, length);
+			}
+			return padded;
+		}
+
+		/** The bucket of a word by its first two letters (a space after a word of one). */
+		private static int bucket(char first, char second) {
+			return (first << 16 | second) * 0x9E3779B1 >>> (32 - BUCKET_BITS);
+		}
+
+	}
+
+	/**
+	 * A keyword as {@link Words} looks it up: its words, whether the last one is only the start of
+	 * a word, and the phrase as it stands in the padded text. Keywords come from the configuration
+	 * and this class, so each is made once, not once per request.
+	 */
+	private record Keyword(String[] parts, boolean prefix, String spaced) {
+
+		private static final Map<String, Keyword> MADE = new ConcurrentHashMap<>();
+
+		static Keyword of(String keyword) {
+			Keyword made = MADE.get(keyword);
+			return made != null ? made : MADE.computeIfAbsent(keyword, Keyword::make);
+		}
+
+		private static Keyword make(String keyword) {
+			String k = keyword.toLowerCase(Locale.ROOT).strip();
+			boolean prefix = k.endsWith("*");
+			String phrase = new Words(prefix ? k.substring(0, k.length() - 1) : k).padded().strip();
+			String[] parts = phrase.isEmpty() ? new String[0] : phrase.split(" ");
+			return new Keyword(parts, prefix, " " + phrase + (prefix ? "" : " "));
 		}
 
 	}

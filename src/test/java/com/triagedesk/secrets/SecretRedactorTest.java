@@ -153,6 +153,18 @@ class SecretRedactorTest {
 		assertThat(result.redactions()).extracting(Redaction::kind).contains(SecretKind.CLIENT_SECRET);
 	}
 
+	// found by SecretRedactorFuzzTest: a line after a bare name that began "string(" was read as
+	// var_dump's "string(35) "…"" up to its first ")", past the name of the secret on it
+	@ParameterizedTest
+	@ValueSource(strings = { "password:\nstring(x client.Add(\"client_secret\", \"%s\");",
+			"Authorization: \r\rstring(Auth\tclient.DefaultRequestHeaders.Add(\"Ocp-Apim-Subscription-Key\", \"%s\");",
+			"password:\n  string(35) \"%s\"" })
+	void aLineBeginningAsVarDumpDoesNotHideTheSecretOnIt(String format) {
+		RedactedText result = redactor.redact("description", format.formatted(CLIENT_SECRET));
+
+		assertThat(result.text()).doesNotContain(CLIENT_SECRET.substring(0, CLIENT_SECRET.length() - 4));
+	}
+
 	// found by a fresh clone's SecretRedactorFuzzTest: a stray quote after a name paired with the
 	// quote that opens a setter's argument, and the quoted span was taken for the name's value
 	@ParameterizedTest
