@@ -82,7 +82,7 @@ public class MerchantDirectory {
 		return jdbc.sql("""
 				select * from merchant
 				where msn = cast(:msn as text) or organization_number = cast(:organizationNumber as text)
-				order by msn = cast(:msn as text) desc nulls last, id
+				order by (msn = cast(:msn as text)) is true desc, id
 				limit 1""")
 			.param("msn", merchantSerialNumber)
 			.param("organizationNumber", organizationNumber)

@@ -131,10 +131,22 @@ public final class SecretRedactor {
 	 */
 	private static String[][][] byStart(Map<String, SecretKind> names) {
 		Map<Integer, List<String>> byStart = new HashMap<>();
-		names.keySet().forEach(n -> byStart.computeIfAbsent(n.charAt(0) * 128 + n.charAt(1), k -> new ArrayList<>()).add(n));
+		for (String n : names.keySet()) {
+			// The scan picks a bucket by the text's two characters and compares from the third: a
+			// name must begin with two characters the key text and the lower-case text share.
+			if (!asciiLetterOrDigit(n.charAt(0)) || !asciiLetterOrDigit(n.charAt(1))
+					&& !(names == KEYS && n.charAt(1) == '_')) {
+				throw new IllegalStateException("A secret's name must begin with two ASCII letters or digits: " + n);
+			}
+			byStart.computeIfAbsent(n.charAt(0) * 128 + n.charAt(1), k -> new ArrayList<>()).add(n);
+		}
 		String[][][] table = new String[128][128][];
 		byStart.forEach((start, list) -> table[start / 128][start % 128] = list.toArray(String[]::new));
 		return table;
+	}
+
+	private static boolean asciiLetterOrDigit(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 	}
 
 	/**

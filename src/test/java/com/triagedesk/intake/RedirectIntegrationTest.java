@@ -148,24 +148,25 @@ class RedirectIntegrationTest {
 		assertThat(directory.find("990011", null)).hasValueSatisfying(m -> assertThat(m.psp()).isEqualTo("Third PSP"));
 	}
 
-
 	@Test
 	void aMerchantIsFoundByItsSerialNumberBeforeAnotherByOrganizationNumber() {
 		directory.importCsv(new StringReader("""
 				msn,organization_number,name
+				,923609016,Butikken uten MSN AS
 				990021,923609016,Første Butikk AS
 				990022,923609016,Andre Butikk AS
 				"""));
 
 		// Fjellsport's MSN with Kaffebar's organization number: the MSN decides
 		assertThat(directory.find("778899", "971234563")).hasValueSatisfying(m -> assertThat(m.name()).isEqualTo("Fjellsport AS"));
-		// an unknown MSN: the organization number's first merchant
-		assertThat(directory.find("000001", "923609016")).hasValueSatisfying(m -> assertThat(m.name()).isEqualTo("Første Butikk AS"));
-		assertThat(directory.find(null, "923609016")).hasValueSatisfying(m -> assertThat(m.name()).isEqualTo("Første Butikk AS"));
+		// an unknown MSN: the organization number's first merchant, one without an MSN too
+		assertThat(directory.find("000001", "923609016")).hasValueSatisfying(m -> assertThat(m.name()).isEqualTo("Butikken uten MSN AS"));
+		assertThat(directory.find(null, "923609016")).hasValueSatisfying(m -> assertThat(m.name()).isEqualTo("Butikken uten MSN AS"));
 		assertThat(directory.find("990022", null)).hasValueSatisfying(m -> assertThat(m.name()).isEqualTo("Andre Butikk AS"));
 		assertThat(directory.find("000001", "000000000")).isEmpty();
 		assertThat(directory.find(null, null)).isEmpty();
 	}
+
 	@Test
 	void strictHandlingDoesNotRefuseARedirect() {
 		TestHttp.Response response = http.send(java.net.http.HttpRequest
