@@ -243,10 +243,6 @@ final class TextPatterns {
 				"company", "vat");
 		starts(MERCHANT_SERIAL_NUMBER, "msn", "merchant", "salgsstedsnummer", "salgsenhetsnummer", "brugerstedsnummer",
 				"brukerstedsnummer");
-		// "order" alone is in many words of a log ("OrderService", "order123"): only its labels are tried
-		starts(ORDER_ID, concat(combinations("order", List.of("", " ", "_", "-"), List.of("id", "no", "nr", "number", "ref")),
-				"reference", "referanse", "ordre", "tilaus"));
-		starts(ORDER_LOOSE, "order", "ordre");
 		starts(TRANSACTION_ID, "transaction", "transaksjon", "psp");
 		starts(CONTEXT_ID, "context");
 		starts(AGREEMENT_ID, "agr_", "chr_");
@@ -272,22 +268,6 @@ final class TextPatterns {
 	 * to the end of the input without matching anything, and trying at every literal of a long
 	 * text costs the square of its length.
 	 */
-	private static List<String> combinations(String head, List<String> separators, List<String> tails) {
-		List<String> all = new ArrayList<>();
-		for (String separator : separators) {
-			for (String tail : tails) {
-				all.add(head + separator + tail);
-			}
-		}
-		return all;
-	}
-
-	private static String[] concat(List<String> some, String... more) {
-		List<String> all = new ArrayList<>(some);
-		all.addAll(List.of(more));
-		return all.toArray(String[]::new);
-	}
-
 	private static void starts(Pattern pattern, String... literals) {
 		Pattern atStart = Pattern.compile("\\A(?:" + pattern.pattern() + ")", pattern.flags());
 		Pattern afterOne = Pattern.compile("\\A(?s:.)(" + pattern.pattern() + ")", pattern.flags());
@@ -411,6 +391,8 @@ final class TextPatterns {
 		READERS.put(PRODUCT_NAME, new Reader(TextPatterns::productNames, true));
 		READERS.put(TRACE_ID, new Reader(TextPatterns::traceIds, false));
 		READERS.put(WORD, new Reader(TextPatterns::words, false));
+		READERS.put(ORDER_ID, new Reader(TextPatterns::orderIds, true));
+		READERS.put(ORDER_LOOSE, new Reader(TextPatterns::looseOrderIds, true));
 	}
 
 	/** Hands the matches a search of the whole text finds, in order, to {@code matches}. */
@@ -671,6 +653,189 @@ final class TextPatterns {
 
 	private static boolean wordCharacter(char c) {
 		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+	}
+
+	/**
+	 * The labels of {@link #ORDER_ID}, spelled out in the order the pattern tries them: its
+	 * alternatives in order, an optional separator or part taken before left out. (Of "order id",
+	 * "order_id" and "order-id" only one can stand at a place, so their order is no matter.)
+	 */
+	private static final List<String> ORDER_LABELS = concat(
+			combinations("order", List.of(" ", "_", "-", ""), List.of("id")), List.of("orderid"),
+			combinations("order", List.of(" ", "_", "-", ""), List.of("no", "nr", "number", "ref", "reference")),
+			List.of("reference", "referanse"), combinations("reference", List.of(" ", "_", "-", ""), List.of("id")),
+			List.of("ordrenummer", "ordrenr", "ordre-id", "ordreid", "ordre", "ordrenummer", "tilausnumero", "tilaus"));
+
+	private static List<String> combinations(String head, List<String> separators, List<String> tails) {
+		List<String> all = new ArrayList<>();
+		for (String separator : separators) {
+			for (String tail : tails) {
+				all.add(head + separator + tail);
+			}
+		}
+		return all;
+	}
+
+	@SafeVarargs
+	private static List<String> concat(List<String>... parts) {
+		List<String> all = new ArrayList<>();
+		for (List<String> part : parts) {
+			all.addAll(part);
+		}
+		return List.copyOf(all);
+	}
+
+	/** Where an {@link #ORDER_ID} or {@link #ORDER_LOOSE} match can begin: each label begins with one. */
+	private static final Literals ORDER_STARTS = new Literals(List.of("order", "refer", "ordre", "tilaus"));
+
+	/**
+	 * The {@link #ORDER_ID} pattern's matches, read by hand on the folded text (RE2J tried the
+	 * pattern at every label, and read the text again for the groups of each match: a third of an
+	 * evaluation of a log that names a reference on every line). At a word boundary, each label in
+	 * the pattern's order, a word boundary after it, then what follows as the pattern takes it:
+	 * {@code ["']?[ \t]*(?:(?:is|er|on|:|#|=)[ \t]*)*["']?} and the value,
+	 * {@code [A-Za-z0-9][A-Za-z0-9-]{2,49}}; where that fails, the next label. The pattern's
+	 * choices are tried as it tries them: the quote taken before left out, the repeated part as
+	 * often as it goes, then once less, and so on. {@code PatternShortcutsProperties} checks this
+	 * against the pattern.
+	 */
+	private static void orderIds(String text, Matches matches) {
+		String lower = lower(text);
+		int from = 0;
+		for (int p : literalPositions(lower, ORDER_STARTS)) {
+			if (p < from || !wordBoundary(text, p)) {
+				continue;
+			}
+			for (String label : ORDER_LABELS) {
+				int afterLabel = p + label.length();
+				if (!lower.startsWith(label, p) || !wordBoundary(text, afterLabel)) {
+					continue;
+				}
+				int[] value = orderValueAfter(lower, afterLabel);
+				if (value != null) {
+					int start = p;
+					if (!matches.next(() -> new String[] { text.substring(start, value[1]),
+							text.substring(value[0], value[1]) })) {
+						return;
+					}
+					from = value[1];
+					break;
+				}
+			}
+		}
+	}
+
+	/** Where {@link #ORDER_ID}'s value after a label begins and ends, or null. */
+	private static int[] orderValueAfter(String lower, int at) {
+		for (int quote = quote(lower, at) ? 1 : 0; quote >= 0; quote--) {
+			// Blanks are taken all: what may follow them (a word, a quote, the value) never begins with one.
+			int s = run(lower, at + quote, Integer.MAX_VALUE, TextPatterns::blank);
+			// The repeated part: at most one of its words stands at a place, so how often it goes is
+			// the only choice, and the pattern tries the most first. After ":", "#" or "=" the value
+			// (or a quote) cannot begin; after "is", "er" or "on" it can, when the word goes on
+			// ("is-1a"): the last such place where it does is the one the pattern ends up taking.
+			int wordPlace = -1;
+			while (true) {
+				int word = lower.startsWith("is", s) || lower.startsWith("er", s) || lower.startsWith("on", s) ? 2
+						: is(lower, s, ':') || is(lower, s, '#') || is(lower, s, '=') ? 1 : 0;
+				if (word == 0) {
+					break;
+				}
+				if (word == 2 && orderValueAt(lower, s)) {
+					wordPlace = s;
+				}
+				s = run(lower, s + word, Integer.MAX_VALUE, TextPatterns::blank);
+			}
+			int[] value = quotedOrderValue(lower, s);
+			if (value == null && wordPlace >= 0) {
+				value = new int[] { wordPlace, orderValueEnd(lower, wordPlace) };
+			}
+			if (value != null) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+	/** {@code ["']?} and the value: with the quote first, then without. */
+	private static int[] quotedOrderValue(String lower, int at) {
+		if (quote(lower, at)) {
+			int end = orderValueEnd(lower, at + 1);
+			if (end > 0) {
+				return new int[] { at + 1, end };
+			}
+		}
+		int end = orderValueEnd(lower, at);
+		return end > 0 ? new int[] { at, end } : null;
+	}
+
+	/** Whether {@link #orderValueEnd} finds a value at {@code at}: its first three characters decide. */
+	private static boolean orderValueAt(String lower, int at) {
+		return at + 2 < lower.length() && alphanumeric(lower.charAt(at))
+				&& (alphanumeric(lower.charAt(at + 1)) || lower.charAt(at + 1) == '-')
+				&& (alphanumeric(lower.charAt(at + 2)) || lower.charAt(at + 2) == '-');
+	}
+
+	/** The end of {@code [A-Za-z0-9][A-Za-z0-9-]{2,49}} from {@code at} in the folded text, or -1. */
+	private static int orderValueEnd(String lower, int at) {
+		if (at >= lower.length() || !alphanumeric(lower.charAt(at))) {
+			return -1;
+		}
+		int end = run(lower, at + 1, 49, c -> alphanumeric(c) || c == '-');
+		return end - at >= 3 ? end : -1;
+	}
+
+	/**
+	 * The {@link #ORDER_LOOSE} pattern's matches, read by hand on the folded text:
+	 * {@code \b(?:order|ordre)[ \t]+} and a value of letters and digits, a hyphen, and more of
+	 * them with hyphens, a digit among what follows the first hyphen. The first letters and digits
+	 * end at the hyphen; the rest goes on as long as letters, digits and hyphens do.
+	 */
+	private static void looseOrderIds(String text, Matches matches) {
+		String lower = lower(text);
+		int from = 0;
+		for (int p : literalPositions(lower, ORDER_STARTS)) {
+			if (p < from || !wordBoundary(text, p) || !(lower.startsWith("order", p) || lower.startsWith("ordre", p))) {
+				continue;
+			}
+			int value = run(lower, p + 5, Integer.MAX_VALUE, TextPatterns::blank);
+			if (value == p + 5) {
+				continue;
+			}
+			int hyphen = run(lower, value, Integer.MAX_VALUE, TextPatterns::alphanumeric);
+			if (hyphen == value || !is(lower, hyphen, '-')) {
+				continue;
+			}
+			int end = run(lower, hyphen + 1, Integer.MAX_VALUE, c -> alphanumeric(c) || c == '-');
+			boolean digit = false;
+			for (int i = hyphen + 1; i < end && !digit; i++) {
+				digit = lower.charAt(i) >= '0' && lower.charAt(i) <= '9';
+			}
+			if (digit) {
+				int start = p;
+				if (!matches.next(() -> new String[] { text.substring(start, end), text.substring(value, end) })) {
+					return;
+				}
+				from = end;
+			}
+		}
+	}
+
+	/** What {@code (?i)[A-Za-z0-9]} takes, in the folded text. */
+	private static boolean alphanumeric(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+	}
+
+	private static boolean blank(char c) {
+		return c == ' ' || c == '\t';
+	}
+
+	private static boolean quote(String text, int at) {
+		return is(text, at, '"') || is(text, at, '\'');
+	}
+
+	private static boolean is(String text, int at, char c) {
+		return at < text.length() && text.charAt(at) == c;
 	}
 
 	/**

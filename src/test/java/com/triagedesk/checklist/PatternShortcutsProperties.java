@@ -86,7 +86,11 @@ class PatternShortcutsProperties {
 				"/partner-api", "/report/v2/ledgers", "/settlement", "/webhooks/v1", "/qr/v1", "/psp", "/merchant-management",
 				"//", "/reports", "~x", "{x}", "\"errorCode\":\"", "\"errorCode\": 61", "\"error\":\"ab\"", "\"reason\"",
 				"\"name\"", "\"ErrorCode\"", ",", "\"error\"", "\"errorCode\"", "\"orderId\"", "\"order_id\":\"",
-				"x".repeat(41), "a".repeat(51), "\"", "\"name\": \"ErrorCode\" , \"reason\":\"E_1-x\""));
+				"x".repeat(41), "a".repeat(51), "\"", "\"name\": \"ErrorCode\" , \"reason\":\"E_1-x\"",
+				// what follows an order label: words the label's value may begin with ("is-1a" is a value,
+				// "is" before it is not), taken as often as they go, then once less
+				"on", "is-1a", "ER12", "onion-7", "is is", "order id is-1a", "reference: er #on-2", "ordre 'is' x1",
+				"order\tab-1x-", "isis-1", "order ref on isis-1", "order -1x", "ordre -2"));
 		return List.copyOf(pieces);
 	}
 
