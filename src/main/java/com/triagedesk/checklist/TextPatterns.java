@@ -658,13 +658,15 @@ final class TextPatterns {
 	/**
 	 * The labels of {@link #ORDER_ID}, spelled out in the order the pattern tries them: its
 	 * alternatives in order, an optional separator or part taken before left out. (Of "order id",
-	 * "order_id" and "order-id" only one can stand at a place, so their order is no matter.)
+	 * "order_id" and "order-id" only one can stand at a place, so their order is no matter. The
+	 * pattern's own "orderid" and "ordrenummer" alternatives repeat labels spelled out earlier,
+	 * which already took every place they could: they are left out.)
 	 */
 	private static final List<String> ORDER_LABELS = concat(
-			combinations("order", List.of(" ", "_", "-", ""), List.of("id")), List.of("orderid"),
+			combinations("order", List.of(" ", "_", "-", ""), List.of("id")),
 			combinations("order", List.of(" ", "_", "-", ""), List.of("no", "nr", "number", "ref", "reference")),
 			List.of("reference", "referanse"), combinations("reference", List.of(" ", "_", "-", ""), List.of("id")),
-			List.of("ordrenummer", "ordrenr", "ordre-id", "ordreid", "ordre", "ordrenummer", "tilausnumero", "tilaus"));
+			List.of("ordrenummer", "ordrenr", "ordre-id", "ordreid", "ordre", "tilausnumero", "tilaus"));
 
 	private static List<String> combinations(String head, List<String> separators, List<String> tails) {
 		List<String> all = new ArrayList<>();

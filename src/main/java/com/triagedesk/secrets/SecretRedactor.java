@@ -34,9 +34,9 @@ public final class SecretRedactor {
 	/** Key phrases in prose: "our client secret is …". */
 	private static final Map<String, SecretKind> PHRASES = phrases();
 
-	private static final String[][][] KEYS_BY_START = byStart(KEYS);
+	private static final String[][][] KEYS_BY_START = byStart(KEYS, true);
 
-	private static final String[][][] PHRASES_BY_START = byStart(PHRASES);
+	private static final String[][][] PHRASES_BY_START = byStart(PHRASES, false);
 
 	/** Which two-letter starts any key or phrase has: most positions are ruled out by one lookup. */
 	private static final boolean[] STARTS = starts();
@@ -129,14 +129,15 @@ public final class SecretRedactor {
 	 * scan compares a position with the few names that begin as it does (by first letter alone it
 	 * compared a dozen, and that was half of redaction's time).
 	 */
-	private static String[][][] byStart(Map<String, SecretKind> names) {
+	private static String[][][] byStart(Map<String, SecretKind> names, boolean readOnKeyText) {
 		Map<Integer, List<String>> byStart = new HashMap<>();
 		for (String n : names.keySet()) {
-			// The scan picks a bucket by the text's two characters and compares from the third: a
-			// name must begin with two characters the key text and the lower-case text share.
-			if (!asciiLetterOrDigit(n.charAt(0)) || !asciiLetterOrDigit(n.charAt(1))
-					&& !(names == KEYS && n.charAt(1) == '_')) {
-				throw new IllegalStateException("A secret's name must begin with two ASCII letters or digits: " + n);
+			// The scan picks a bucket by the key text's two characters and compares from the third:
+			// a name must begin with two characters the key text and the lower-case text share (a
+			// key, read on the key text itself, may have '_' second).
+			if (!lowerCaseAsciiLetterOrDigit(n.charAt(0)) || !lowerCaseAsciiLetterOrDigit(n.charAt(1))
+					&& !(readOnKeyText && n.charAt(1) == '_')) {
+				throw new IllegalStateException("A secret's name must begin with two lower-case ASCII letters or digits: " + n);
 			}
 			byStart.computeIfAbsent(n.charAt(0) * 128 + n.charAt(1), k -> new ArrayList<>()).add(n);
 		}
@@ -145,7 +146,7 @@ public final class SecretRedactor {
 		return table;
 	}
 
-	private static boolean asciiLetterOrDigit(char c) {
+	private static boolean lowerCaseAsciiLetterOrDigit(char c) {
 		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 	}
 
