@@ -1,7 +1,7 @@
 -- The database work of one POST /api/v1/requests that creates an issue (a reporter and one CC), for
 -- pgbench against the app's own PostgreSQL. Statement for statement what the app sends, in the same
 -- transactions and order, as captured with log_statement = all (2026-12-02): the router's merchant
--- look-ups, then one transaction with the issue, its first message, two participants, the webhook
+-- look-up, then one transaction with the issue, its first message, two participants, the webhook
 -- fan-out, six history rows, the reads the listeners make, the mail loop guard and the auto-reply
 -- in the outbox. The texts (-D variables, from the first issue the load test created) are bound as
 -- parameters, as JDBC binds them; the reporter and the CC are new addresses each time, as in the
@@ -13,11 +13,12 @@
 \set msn 123456
 \set org 123456785
 
--- Routing: the merchant directory (Router, in its own read-only transaction)
-BEGIN READ ONLY;
-select * from merchant where msn = cast(:msn as text);
-select * from merchant where organization_number = cast(:org as text) order by id limit 1;
-COMMIT;
+-- Routing: the merchant directory (MerchantDirectory.find, one statement outside a transaction since
+-- 2026-12-03)
+select * from merchant
+where msn = cast(:msn as text) or organization_number = cast(:org as text)
+order by (msn = cast(:msn as text)) is true desc, id
+limit 1;
 
 BEGIN;
 select nextval('issue_key_seq') as key_number \gset
