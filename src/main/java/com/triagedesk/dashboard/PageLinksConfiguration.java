@@ -11,8 +11,9 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
  * resource handler still resolves per request), and with it a filter that passes every {@code @{…}}
  * link of a page through the static-resource lookup, looking for a versioned file under each static
  * location of the class path: in the packaged jar that was most of a dashboard page's CPU time
- * (profiled under bench/load.sh). We version no static file, so the filter has nothing to rewrite:
- * registered here switched off, Spring Boot's own stays out.
+ * (profiled under bench/load.sh). The few links to styles and scripts, versioned by their content,
+ * are written by {@code StaticAssets} instead; the filter is registered here switched off, so
+ * Spring Boot's own stays out.
  */
 @Configuration(proxyBeanMethods = false)
 class PageLinksConfiguration {
