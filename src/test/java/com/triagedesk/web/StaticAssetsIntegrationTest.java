@@ -18,8 +18,8 @@ import com.triagedesk.dashboard.StaffUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Styles and scripts are linked by their content's hash and kept by browsers for a year; the pages
- * themselves are never cached.
+ * Styles and scripts are linked by their content's hash and kept by browsers for a year; asked for
+ * without the hash they must be asked for again; the pages themselves are never cached.
  */
 class StaticAssetsIntegrationTest extends AppIntegrationTest {
 
@@ -39,8 +39,10 @@ class StaticAssetsIntegrationTest extends AppIntegrationTest {
 	@Test
 	void dashboardPagesDoTheSameAndTheirOwnChartLibraryToo() throws Exception {
 		WebSession admin = session().logIn(newStaff(StaffUsers.Role.ADMIN));
+		HttpResponse<String> queue = admin.get("/dashboard");
 
-		assertLinkedByContentAndKept(Jsoup.parse(admin.get("/dashboard").body()), 3);
+		assertThat(queue.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+		assertLinkedByContentAndKept(Jsoup.parse(queue.body()), 3);
 		// The insights page adds the chart library (a WebJar), its style and its own script.
 		assertLinkedByContentAndKept(Jsoup.parse(admin.get("/dashboard/insights").body()), 6);
 	}
@@ -53,7 +55,7 @@ class StaticAssetsIntegrationTest extends AppIntegrationTest {
 	}
 
 	@Test
-	void theAddressWithoutTheHashStillServesTheFile() throws Exception {
+	void theAddressWithoutTheHashStillServesTheFileButABrowserMustAskAgain() throws Exception {
 		String linked = Jsoup.parse(session().get("/").body()).selectFirst("link[rel=stylesheet]").attr("href");
 		HttpResponse<String> hashed = session().get(linked);
 		HttpResponse<String> plain = session().get("/css/app.css");
@@ -61,6 +63,11 @@ class StaticAssetsIntegrationTest extends AppIntegrationTest {
 		assertThat(linked).isNotEqualTo("/css/app.css");
 		assertThat(plain.statusCode()).isEqualTo(200);
 		assertThat(plain.body()).isEqualTo(hashed.body());
+		for (String address : new String[] { "/css/app.css", "/js/app.js", "/webjars/htmx.org/dist/htmx.min.js" }) {
+			HttpResponse<String> unhashed = session().get(address);
+			assertThat(unhashed.statusCode()).as(address).isEqualTo(200);
+			assertThat(unhashed.headers().firstValue("Cache-Control")).as(address).hasValue("no-cache");
+		}
 	}
 
 	@Test
@@ -88,7 +95,9 @@ class StaticAssetsIntegrationTest extends AppIntegrationTest {
 			assertThat(asset.body()).as(address).isNotEmpty();
 			assertThat(asset.headers().firstValue("Cache-Control").orElse("")).as(address)
 				.contains(A_YEAR)
-				.doesNotContain("no-store");
+				.contains("public")
+				.doesNotContain("no-store")
+				.doesNotContain("no-cache");
 		}
 	}
 
