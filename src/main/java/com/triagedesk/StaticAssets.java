@@ -1,13 +1,14 @@
 package com.triagedesk;
 
 import java.io.IOException;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+
+import com.google.re2j.Pattern;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -51,6 +52,7 @@ public class StaticAssets {
 	@Component
 	static class UnhashedAssetsRevalidate extends OncePerRequestFilter {
 
+		// RE2J, as for all user text here: the path is the client's.
 		private static final Pattern HASHED = Pattern.compile("-[0-9a-f]{32}\\.[A-Za-z0-9]+$");
 
 		@Override
